@@ -1,0 +1,1 @@
+//! Offline monthly cost estimates from a bundled price table.

@@ -1,0 +1,4 @@
+//! gatepost: policy-as-code for micro-apps.
+pub mod cost;
+pub mod model;
+pub mod secrets;

@@ -1,0 +1,1 @@
+//! Native secret detection (candidates handed to the `secrets` Rego policy as facts).
