@@ -1,0 +1,81 @@
+//! Format parsers. Each keeps source positions so every finding can point at its line.
+pub mod hcl;
+pub mod yaml;
+
+use crate::model::Span;
+
+/// Maps byte offsets to 1-based line and (character) column.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    pub fn span(&self, text: &str, offset: usize) -> Span {
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        let col = text.get(start..offset.min(text.len())).map(|s| s.chars().count()).unwrap_or(0);
+        Span::new(line as u32, col as u32 + 1)
+    }
+
+    pub fn lines(&self) -> usize {
+        self.starts.len()
+    }
+}
+
+/// Deepest bracket nesting, ignoring brackets inside quoted strings. Parsers that recurse get
+/// this check first so hostile input cannot overflow the stack.
+pub fn max_nesting(text: &str) -> (usize, usize) {
+    let (mut depth, mut max, mut at) = (0usize, 0usize, 0usize);
+    let mut in_str = false;
+    let mut escaped = false;
+    for (i, b) in text.bytes().enumerate() {
+        if in_str {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' | b'\n' => in_str = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_str = true,
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                if depth > max {
+                    max = depth;
+                    at = i;
+                }
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    (max, at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_index_columns_count_characters() {
+        let t = "ab\né = 1\n";
+        let li = LineIndex::new(t);
+        assert_eq!(li.span(t, 0), Span::new(1, 1));
+        assert_eq!(li.span(t, 3), Span::new(2, 1));
+        assert_eq!(li.span(t, 6), Span::new(2, 3)); // after 'é ' (é is 2 bytes)
+    }
+
+    #[test]
+    fn nesting_ignores_strings() {
+        assert_eq!(max_nesting("a = \"[[[[\" { b = [1] }").0, 2);
+    }
+}

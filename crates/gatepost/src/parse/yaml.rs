@@ -1,0 +1,383 @@
+//! YAML (and JSON, a subset of it) loaded into `serde_json::Value` with a source position for
+//! every node.
+//!
+//! Why not serde_yaml: it is archived upstream and, like most serde deserializers, drops
+//! positions. `saphyr-parser` is maintained, YAML 1.2, and reports a span with every event, so
+//! we build the located tree ourselves from its event stream and hand the rest of the engine
+//! plain serde values. Building the tree here also lets us bound what hostile input can cost:
+//! alias expansion and nesting depth are limited (see [`Limits`]).
+
+use crate::model::{pointer_token, Span};
+use saphyr_parser::{Event, Parser, ScalarStyle};
+use serde_json::{Map, Number, Value};
+use std::collections::{BTreeMap, HashMap};
+
+/// Bounds on what one YAML stream may cost.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Nodes that aliases may copy in, per stream (defuses "billion laughs").
+    pub max_alias_nodes: usize,
+    /// Nesting depth of sequences and mappings.
+    pub max_depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_alias_nodes: 100_000, max_depth: 256 }
+    }
+}
+
+/// One YAML document with a position for every node, keyed by JSON pointer.
+#[derive(Debug, Clone)]
+pub struct LocatedDoc {
+    pub value: Value,
+    /// Pointer -> position. A mapping entry is located at its key, a sequence item at itself.
+    pub spans: BTreeMap<String, Span>,
+    /// Line of the document's first node (1-based).
+    pub line: u32,
+    pub column: u32,
+}
+
+impl LocatedDoc {
+    /// The spans below `prefix`, re-rooted so that `prefix` becomes "".
+    pub fn spans_under(&self, prefix: &str) -> BTreeMap<String, Span> {
+        self.spans
+            .range(prefix.to_string()..)
+            .take_while(|(k, _)| k.starts_with(prefix))
+            .filter(|(k, _)| k.len() == prefix.len() || k.as_bytes()[prefix.len()] == b'/')
+            .map(|(k, v)| (k[prefix.len()..].to_string(), v.clone()))
+            .collect()
+    }
+}
+
+/// A located parse error.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YamlError {
+    pub line: u32,
+    pub column: u32,
+    pub message: String,
+}
+
+/// Parse every document of a YAML stream.
+pub fn parse_stream(text: &str, limits: Limits) -> Result<Vec<LocatedDoc>, YamlError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut b = Builder {
+        parser: Parser::new_from_str(text),
+        limits,
+        anchors: HashMap::new(),
+        alias_budget: limits.max_alias_nodes,
+    };
+    let mut docs = Vec::new();
+    loop {
+        let (ev, _) = b.next()?;
+        match ev {
+            Event::StreamEnd => break,
+            Event::DocumentStart(_) => {
+                let (ev, span) = b.next()?;
+                if matches!(ev, Event::DocumentEnd) {
+                    continue; // an empty document
+                }
+                let mut spans = BTreeMap::new();
+                let pos = to_span(&span.start);
+                let value = b.node(ev, pos.clone(), "", &mut spans, 0)?;
+                spans.entry(String::new()).or_insert_with(|| pos.clone());
+                if !value.is_null() {
+                    docs.push(LocatedDoc { value, spans, line: pos.line, column: pos.column });
+                }
+                let (ev, span) = b.next()?;
+                if !matches!(ev, Event::DocumentEnd) {
+                    return Err(err_at(&span.start, "expected the end of the document"));
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(docs)
+}
+
+fn to_span(m: &saphyr_parser::Marker) -> Span {
+    Span::new(m.line() as u32, m.col() as u32 + 1)
+}
+
+fn err_at(m: &saphyr_parser::Marker, msg: &str) -> YamlError {
+    YamlError { line: m.line().max(1) as u32, column: m.col() as u32 + 1, message: msg.to_string() }
+}
+
+struct Builder<'a> {
+    parser: Parser<'a, saphyr_parser::StrInput<'a>>,
+    limits: Limits,
+    anchors: HashMap<usize, (Value, usize)>,
+    alias_budget: usize,
+}
+
+impl<'a> Builder<'a> {
+    fn next(&mut self) -> Result<(Event<'a>, saphyr_parser::Span), YamlError> {
+        match self.parser.next_event() {
+            Some(Ok(e)) => Ok(e),
+            Some(Err(e)) => Err(YamlError {
+                line: e.marker().line().max(1) as u32,
+                column: e.marker().col() as u32 + 1,
+                message: e.info().to_string(),
+            }),
+            None => Ok((Event::StreamEnd, saphyr_parser::Span::default())),
+        }
+    }
+
+    fn node(
+        &mut self,
+        ev: Event<'a>,
+        pos: Span,
+        ptr: &str,
+        spans: &mut BTreeMap<String, Span>,
+        depth: usize,
+    ) -> Result<Value, YamlError> {
+        if depth > self.limits.max_depth {
+            return Err(YamlError {
+                line: pos.line,
+                column: pos.column,
+                message: format!("nesting deeper than {} levels", self.limits.max_depth),
+            });
+        }
+        match ev {
+            Event::Scalar(s, style, anchor, tag) => {
+                let v = scalar(&s, style, tag.as_deref().map(|t| t.suffix.as_str()));
+                self.remember(anchor, &v);
+                Ok(v)
+            }
+            Event::Alias(id) => match self.anchors.get(&id) {
+                Some((v, n)) => {
+                    if *n > self.alias_budget {
+                        return Err(YamlError {
+                            line: pos.line,
+                            column: pos.column,
+                            message: format!(
+                                "aliases expand to more than {} nodes",
+                                self.limits.max_alias_nodes
+                            ),
+                        });
+                    }
+                    self.alias_budget -= *n;
+                    Ok(v.clone())
+                }
+                None => Err(YamlError {
+                    line: pos.line,
+                    column: pos.column,
+                    message: "alias to an unknown anchor".into(),
+                }),
+            },
+            Event::SequenceStart(anchor, _) => {
+                let mut items = Vec::new();
+                loop {
+                    let (ev, span) = self.next()?;
+                    if matches!(ev, Event::SequenceEnd) {
+                        break;
+                    }
+                    let p = format!("{ptr}/{}", items.len());
+                    let s = to_span(&span.start);
+                    spans.insert(p.clone(), s.clone());
+                    items.push(self.node(ev, s, &p, spans, depth + 1)?);
+                }
+                let v = Value::Array(items);
+                self.remember(anchor, &v);
+                Ok(v)
+            }
+            Event::MappingStart(anchor, _) => {
+                let mut map = Map::new();
+                loop {
+                    let (kev, kspan) = self.next()?;
+                    if matches!(kev, Event::MappingEnd) {
+                        break;
+                    }
+                    let kpos = to_span(&kspan.start);
+                    let key = match kev {
+                        Event::Scalar(s, ..) => s.into_owned(),
+                        other => {
+                            let mut ignored = BTreeMap::new();
+                            let k = self.node(other, kpos.clone(), "", &mut ignored, depth + 1)?;
+                            k.to_string()
+                        }
+                    };
+                    let (vev, vspan) = self.next()?;
+                    let vpos = to_span(&vspan.start);
+                    let p = format!("{ptr}/{}", pointer_token(&key));
+                    let v = self.node(vev, vpos, &p, spans, depth + 1)?;
+                    if key == "<<" {
+                        merge_into(&mut map, v);
+                        continue;
+                    }
+                    spans.insert(p, kpos);
+                    map.insert(key, v);
+                }
+                let v = Value::Object(map);
+                self.remember(anchor, &v);
+                Ok(v)
+            }
+            _ => Err(YamlError {
+                line: pos.line,
+                column: pos.column,
+                message: "unexpected YAML event".into(),
+            }),
+        }
+    }
+
+    fn remember(&mut self, anchor: usize, v: &Value) {
+        if anchor > 0 {
+            self.anchors.insert(anchor, (v.clone(), count_nodes(v)));
+        }
+    }
+}
+
+/// `<<: *base` (or a list of them): keys already present win, as YAML merge keys specify.
+fn merge_into(map: &mut Map<String, Value>, v: Value) {
+    let sources = match v {
+        Value::Array(items) => items,
+        other => vec![other],
+    };
+    for src in sources {
+        if let Value::Object(m) = src {
+            for (k, v) in m {
+                map.entry(k).or_insert(v);
+            }
+        }
+    }
+}
+
+fn count_nodes(v: &Value) -> usize {
+    match v {
+        Value::Array(a) => 1 + a.iter().map(count_nodes).sum::<usize>(),
+        Value::Object(m) => 1 + m.values().map(count_nodes).sum::<usize>(),
+        _ => 1,
+    }
+}
+
+/// YAML 1.2 core schema resolution of a scalar.
+fn scalar(s: &str, style: ScalarStyle, tag: Option<&str>) -> Value {
+    if style != ScalarStyle::Plain || tag == Some("str") {
+        return Value::String(s.to_string());
+    }
+    match s {
+        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
+        "true" | "True" | "TRUE" => return Value::Bool(true),
+        "false" | "False" | "FALSE" => return Value::Bool(false),
+        _ => {}
+    }
+    let first = s.as_bytes()[0];
+    if first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.') {
+        if let Some(n) = parse_int(s) {
+            return Value::Number(n);
+        }
+        if let Some(n) = parse_float(s) {
+            return n;
+        }
+    }
+    Value::String(s.to_string())
+}
+
+fn parse_int(s: &str) -> Option<Number> {
+    let (neg, body) = match s.as_bytes()[0] {
+        b'-' => (true, &s[1..]),
+        b'+' => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let (radix, digits) = if let Some(h) = body.strip_prefix("0x") {
+        (16, h)
+    } else if let Some(o) = body.strip_prefix("0o") {
+        (8, o)
+    } else {
+        (10, body)
+    };
+    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+        return None;
+    }
+    let v = i64::from_str_radix(digits, radix).ok()?;
+    Some(Number::from(if neg { -v } else { v }))
+}
+
+fn parse_float(s: &str) -> Option<Value> {
+    let ok = s.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
+        && s.chars().any(|c| c.is_ascii_digit());
+    if !ok {
+        return None;
+    }
+    let f: f64 = s.parse().ok()?;
+    Number::from_f64(f).map(Value::Number)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn spans_point_at_keys_and_items() {
+        let docs = parse_stream("a: 1\nb:\n  - x\n  - y: true\n", Limits::default()).unwrap();
+        let d = &docs[0];
+        assert_eq!(d.value, json!({"a": 1, "b": ["x", {"y": true}]}));
+        assert_eq!(d.spans["/a"], Span::new(1, 1));
+        assert_eq!(d.spans["/b"], Span::new(2, 1));
+        assert_eq!(d.spans["/b/1"], Span::new(4, 5));
+        assert_eq!(d.spans["/b/1/y"], Span::new(4, 5));
+    }
+
+    #[test]
+    fn multi_document_streams_and_empty_docs() {
+        let docs = parse_stream("---\nkind: A\n---\n---\nkind: B\n", Limits::default()).unwrap();
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[1].spans["/kind"].line, 5);
+    }
+
+    #[test]
+    fn core_schema_scalars() {
+        let docs = parse_stream(
+            "a: '1'\nb: 1.5\nc: on\nd: ~\ne: 0x1f\nf: 1e3\ng: \"true\"\n",
+            Limits::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            docs[0].value,
+            json!({"a": "1", "b": 1.5, "c": "on", "d": null, "e": 31, "f": 1000.0, "g": "true"})
+        );
+    }
+
+    #[test]
+    fn merge_keys_and_aliases() {
+        let y = "base: &b {x: 1, y: 2}\nobj:\n  <<: *b\n  y: 3\n";
+        let docs = parse_stream(y, Limits::default()).unwrap();
+        assert_eq!(docs[0].value["obj"], json!({"y": 3, "x": 1}));
+    }
+
+    #[test]
+    fn alias_bombs_are_refused_with_a_location() {
+        let mut y = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..10 {
+            let p = i - 1;
+            y.push_str(&format!(
+                "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+            ));
+        }
+        let e = parse_stream(&y, Limits::default()).unwrap_err();
+        assert!(e.message.contains("aliases"), "{e:?}");
+        assert!(e.line >= 2);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let y = "[".repeat(10_000) + &"]".repeat(10_000);
+        let e = parse_stream(&y, Limits::default()).unwrap_err();
+        assert!(e.message.contains("nesting") || e.message.contains("recursion"), "{e:?}");
+    }
+
+    #[test]
+    fn syntax_errors_are_located() {
+        let e = parse_stream("a: 1\nb: [1, 2\nc: 3\n", Limits::default()).unwrap_err();
+        assert!(e.line >= 2, "{e:?}");
+    }
+
+    #[test]
+    fn subtree_spans_are_rerooted() {
+        let docs = parse_stream("jobs:\n  build:\n    runs-on: x\n", Limits::default()).unwrap();
+        let s = docs[0].spans_under("/jobs/build");
+        assert_eq!(s[""], Span::new(2, 3));
+        assert_eq!(s["/runs-on"], Span::new(3, 5));
+    }
+}

@@ -1,0 +1,574 @@
+//! Terraform: one directory of `.tf` files (a module) becomes located resources, after
+//! static evaluation of variables, tfvars, locals, `count`/`for_each`, `dynamic` blocks and
+//! IAM policy documents.
+
+mod eval;
+mod funcs;
+mod policy_doc;
+pub mod value;
+
+use crate::model::{pointer_token, Resource, Span};
+use crate::parse::hcl::ParsedHcl;
+use crate::parse::yaml;
+use eval::{Eval, Resolver};
+use hcl_edit::expr::{Expression, ObjectKey};
+use hcl_edit::structure::{Block, BlockLabel, Body, Structure};
+use hcl_edit::Span as _;
+use serde_json::{json, Map, Value};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
+use value::Val;
+
+/// One parsed Terraform file (`.tf`) or variable file (`.tfvars`).
+pub struct TfFile {
+    pub path: Arc<str>,
+    pub text: Arc<str>,
+    pub parsed: ParsedHcl,
+}
+
+/// Inputs from outside the module: `-var` and `-var-file` equivalents.
+#[derive(Debug, Clone, Default)]
+pub struct TfInputs {
+    /// Variable values as HCL expressions (`name`, `"a"` / `3` / `["x"]`); a value that does
+    /// not parse as an expression is taken as a plain string, as Terraform does.
+    pub vars: Vec<(String, String)>,
+}
+
+/// Normalize one module directory. `var_files` are the tfvars that apply, in precedence order.
+pub fn normalize_module(
+    app: &str,
+    module_dir: &str,
+    files: &[TfFile],
+    var_files: &[TfFile],
+    inputs: &TfInputs,
+    read_file: &dyn Fn(&str) -> Option<String>,
+) -> Vec<Resource> {
+    let ctx = ModuleCtx::new(module_dir, files, var_files, inputs, read_file);
+    let mut out = Vec::new();
+    for (fi, f) in files.iter().enumerate() {
+        for s in f.parsed.body.iter() {
+            if let Structure::Block(b) = s {
+                ctx.block_resources(fi, b, app, &mut out);
+            }
+        }
+    }
+    link_providers(&mut out);
+    out
+}
+
+struct ModuleCtx<'a> {
+    dir: &'a str,
+    files: &'a [TfFile],
+    vars: HashMap<String, Val>,
+    locals: HashMap<String, (usize, &'a Expression)>,
+    /// `TYPE.NAME` and `data.TYPE.NAME` -> (file, block)
+    blocks: HashMap<String, (usize, &'a Block)>,
+    memo: RefCell<HashMap<String, Val>>,
+    busy: RefCell<HashSet<String>>,
+    read_file: &'a dyn Fn(&str) -> Option<String>,
+}
+
+fn label(l: &BlockLabel) -> &str {
+    l.as_str()
+}
+
+impl<'a> ModuleCtx<'a> {
+    fn new(
+        dir: &'a str,
+        files: &'a [TfFile],
+        var_files: &'a [TfFile],
+        inputs: &TfInputs,
+        read_file: &'a dyn Fn(&str) -> Option<String>,
+    ) -> Self {
+        let mut ctx = ModuleCtx {
+            dir,
+            files,
+            vars: HashMap::new(),
+            locals: HashMap::new(),
+            blocks: HashMap::new(),
+            memo: RefCell::default(),
+            busy: RefCell::default(),
+            read_file,
+        };
+        let mut declared = Vec::new();
+        for (fi, f) in files.iter().enumerate() {
+            for s in f.parsed.body.iter() {
+                let Structure::Block(b) = s else { continue };
+                let labels: Vec<&str> = b.labels.iter().map(label).collect();
+                match (b.ident.value().as_str(), labels.as_slice()) {
+                    ("variable", [name]) => {
+                        let v = match b.body.get_attribute("default") {
+                            Some(a) => Eval::new(&f.text, &NoRefs).eval(&a.value),
+                            None => Val::Unknown(format!("var.{name}")),
+                        };
+                        declared.push(name.to_string());
+                        ctx.vars.insert(name.to_string(), v);
+                    }
+                    ("locals", []) => {
+                        for a in b.body.attributes() {
+                            ctx.locals.insert(a.key.value().as_str().to_string(), (fi, &a.value));
+                        }
+                    }
+                    ("resource", [t, n]) => {
+                        ctx.blocks.insert(format!("{t}.{n}"), (fi, b));
+                    }
+                    ("data", [t, n]) => {
+                        ctx.blocks.insert(format!("data.{t}.{n}"), (fi, b));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        // tfvars, then -var: later wins, as in Terraform.
+        for vf in var_files {
+            for a in vf.parsed.body.attributes() {
+                let v = Eval::new(&vf.text, &NoRefs).eval(&a.value);
+                ctx.vars.insert(a.key.value().as_str().to_string(), v);
+            }
+        }
+        for (k, expr) in &inputs.vars {
+            let v = match hcl_edit::parser::parse_expr(expr) {
+                Ok(e) => Eval::new(expr, &NoRefs).eval(&e),
+                Err(_) => Val::Str(expr.clone()),
+            };
+            ctx.vars.insert(k.clone(), v);
+        }
+        ctx
+    }
+
+    fn span(&self, fi: usize, offset: Option<std::ops::Range<usize>>) -> Option<Span> {
+        let f = &self.files[fi];
+        offset.map(|r| f.parsed.lines.span(&f.text, r.start))
+    }
+
+    fn block_resources(&self, fi: usize, b: &Block, app: &str, out: &mut Vec<Resource>) {
+        let labels: Vec<&str> = b.labels.iter().map(label).collect();
+        let (kind, type_, base) = match (b.ident.value().as_str(), labels.as_slice()) {
+            ("resource", [t, n]) => ("terraform.resource", t.to_string(), format!("{t}.{n}")),
+            ("data", [t, n]) => ("terraform.data", t.to_string(), format!("data.{t}.{n}")),
+            ("module", [n]) => ("terraform.module", "module".to_string(), format!("module.{n}")),
+            ("provider", [n]) => {
+                let alias = b
+                    .body
+                    .get_attribute("alias")
+                    .and_then(|a| Eval::new(&self.files[fi].text, self).eval(&a.value).to_str());
+                let addr = match alias {
+                    Some(a) => format!("provider.{n}.{a}"),
+                    None => format!("provider.{n}"),
+                };
+                ("terraform.provider", n.to_string(), addr)
+            }
+            _ => return,
+        };
+        let f = &self.files[fi];
+        let head = self.span(fi, b.ident.span()).unwrap_or(Span::new(1, 1));
+        let instances = self.instances(fi, b);
+        for inst in instances {
+            let mut ev = Eval::new(&f.text, self);
+            let address = match &inst {
+                Instance::Single => base.clone(),
+                Instance::Count(i) => {
+                    ev = ev.with("count", Val::Obj(vec![("index".into(), Val::Num(*i as f64))]));
+                    format!("{base}[{i}]")
+                }
+                Instance::Each(k, v) => {
+                    ev = ev.with(
+                        "each",
+                        Val::Obj(vec![("key".into(), Val::Str(k.clone())), ("value".into(), v.clone())]),
+                    );
+                    format!("{base}[{}]", serde_json::to_string(k).unwrap_or_default())
+                }
+            };
+            let mut spans = BTreeMap::new();
+            let mut attrs = self.eval_body(fi, &b.body, &mut ev, "", &mut spans, true);
+            parse_policies(&mut attrs);
+            let mut unresolved = Vec::new();
+            let json_attrs = attrs.to_json("", &mut unresolved);
+            let mut links = Map::new();
+            if kind == "terraform.resource" || kind == "terraform.data" {
+                let provider = match b.body.get_attribute("provider") {
+                    Some(a) => expr_text(&f.text, &a.value),
+                    None => type_.split('_').next().unwrap_or_default().to_string(),
+                };
+                links.insert("provider_ref".into(), Value::String(provider));
+            }
+            if type_ == "aws_iam_policy_document" && kind == "terraform.data" {
+                let doc = policy_doc::render(&attrs);
+                let mut ignored = Vec::new();
+                links.insert("document".into(), doc.to_json("", &mut ignored));
+            }
+            out.push(Resource {
+                kind: kind.to_string(),
+                type_: type_.clone(),
+                address,
+                app: app.to_string(),
+                file: f.path.clone(),
+                line: head.line,
+                column: head.column,
+                attrs: json_attrs,
+                unresolved,
+                links,
+                spans,
+            });
+        }
+    }
+
+    fn instances(&self, fi: usize, b: &Block) -> Vec<Instance> {
+        let text = &self.files[fi].text;
+        if let Some(c) = b.body.get_attribute("count") {
+            return match Eval::new(text, self).eval(&c.value).as_f64() {
+                Some(n) if n >= 0.0 => (0..(n as usize).min(10_000)).map(Instance::Count).collect(),
+                _ => vec![Instance::Single],
+            };
+        }
+        if let Some(fe) = b.body.get_attribute("for_each") {
+            return match Eval::new(text, self).eval(&fe.value) {
+                Val::Obj(o) => o.into_iter().map(|(k, v)| Instance::Each(k, v)).collect(),
+                Val::List(l) if !l.iter().any(Val::has_unknown) => l
+                    .into_iter()
+                    .filter_map(|v| v.to_str().map(|k| Instance::Each(k, v)))
+                    .collect(),
+                _ => vec![Instance::Single],
+            };
+        }
+        vec![Instance::Single]
+    }
+
+    /// Evaluate a block body into an object: attributes by name, nested blocks as arrays.
+    fn eval_body(
+        &self,
+        fi: usize,
+        body: &Body,
+        ev: &mut Eval,
+        ptr: &str,
+        spans: &mut BTreeMap<String, Span>,
+        top: bool,
+    ) -> Val {
+        let mut obj: Vec<(String, Val)> = Vec::new();
+        let mut blocks: Vec<(String, Vec<Val>)> = Vec::new();
+        let text = &self.files[fi].text;
+        for s in body.iter() {
+            match s {
+                Structure::Attribute(a) => {
+                    let key = a.key.value().as_str();
+                    if top && matches!(key, "count" | "for_each" | "provider" | "depends_on") {
+                        continue;
+                    }
+                    let p = format!("{ptr}/{}", pointer_token(key));
+                    if let Some(sp) = self.span(fi, a.key.span()) {
+                        spans.insert(p.clone(), sp);
+                    }
+                    self.expr_spans(fi, &a.value, &p, spans);
+                    obj.push((key.to_string(), ev.eval(&a.value)));
+                }
+                Structure::Block(b) if b.ident.value().as_str() == "dynamic" => {
+                    let Some(name) = b.labels.first().map(label) else { continue };
+                    let list = entry(&mut blocks, name);
+                    self.expand_dynamic(fi, b, name, ev, ptr, spans, list, text);
+                }
+                Structure::Block(b) => {
+                    let name = b.ident.value().as_str();
+                    let list = entry(&mut blocks, name);
+                    let p = format!("{ptr}/{}/{}", pointer_token(name), list.len());
+                    if let Some(sp) = self.span(fi, b.ident.span()) {
+                        spans.insert(p.clone(), sp);
+                    }
+                    let v = self.eval_body(fi, &b.body, ev, &p, spans, false);
+                    let v = match (b.labels.first(), v) {
+                        (Some(l), Val::Obj(mut o)) => {
+                            o.insert(0, ("_label".into(), Val::Str(label(l).to_string())));
+                            Val::Obj(o)
+                        }
+                        (_, v) => v,
+                    };
+                    list.push(v);
+                }
+            }
+        }
+        for (k, v) in blocks {
+            obj.push((k, Val::List(v)));
+        }
+        Val::Obj(obj)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn expand_dynamic(
+        &self,
+        fi: usize,
+        b: &Block,
+        name: &str,
+        ev: &mut Eval,
+        ptr: &str,
+        spans: &mut BTreeMap<String, Span>,
+        list: &mut Vec<Val>,
+        text: &str,
+    ) {
+        let iter = b
+            .body
+            .get_attribute("iterator")
+            .map(|a| expr_text(text, &a.value))
+            .unwrap_or_else(|| name.to_string());
+        let Some(content) = b.body.get_blocks("content").next() else { return };
+        let items: Vec<(Val, Val)> = match b.body.get_attribute("for_each").map(|a| ev.eval(&a.value)) {
+            Some(Val::List(l)) if !l.iter().any(Val::is_unknown) => {
+                l.into_iter().enumerate().map(|(i, v)| (Val::Num(i as f64), v)).collect()
+            }
+            Some(Val::Obj(o)) => o.into_iter().map(|(k, v)| (Val::Str(k), v)).collect(),
+            // Unknown collection: one entry whose iterator values are unknown, so rules see
+            // the block's literal settings but nothing guessed.
+            _ => vec![(Val::Unknown(format!("{iter}.key")), Val::Unknown(format!("{iter}.value")))],
+        };
+        for (k, v) in items {
+            let p = format!("{ptr}/{}/{}", pointer_token(name), list.len());
+            if let Some(sp) = self.span(fi, b.ident.span()) {
+                spans.insert(p.clone(), sp);
+            }
+            ev.bound.push((iter.clone(), Val::Obj(vec![("key".into(), k), ("value".into(), v)])));
+            let val = self.eval_body(fi, &content.body, ev, &p, spans, false);
+            ev.bound.pop();
+            list.push(val);
+        }
+    }
+
+    /// Positions of object keys and array items inside an attribute's expression, including
+    /// `jsonencode({...})` arguments and heredoc JSON documents.
+    fn expr_spans(&self, fi: usize, e: &Expression, ptr: &str, spans: &mut BTreeMap<String, Span>) {
+        match e {
+            Expression::Object(o) => {
+                for (k, v) in o.iter() {
+                    let key = match k {
+                        ObjectKey::Ident(i) => i.value().as_str().to_string(),
+                        ObjectKey::Expression(Expression::String(s)) => s.value().to_string(),
+                        ObjectKey::Expression(_) => continue,
+                    };
+                    let p = format!("{ptr}/{}", pointer_token(&key));
+                    if let Some(sp) = self.span(fi, k.span()) {
+                        spans.insert(p.clone(), sp);
+                    }
+                    self.expr_spans(fi, v.expr(), &p, spans);
+                }
+            }
+            Expression::Array(a) => {
+                for (i, v) in a.iter().enumerate() {
+                    let p = format!("{ptr}/{i}");
+                    if let Some(sp) = self.span(fi, v.span()) {
+                        spans.insert(p.clone(), sp);
+                    }
+                    self.expr_spans(fi, v, &p, spans);
+                }
+            }
+            Expression::Parenthesis(p) => self.expr_spans(fi, p.inner(), ptr, spans),
+            Expression::FuncCall(f) if f.name.name.value().as_str() == "jsonencode" => {
+                if let Some(a) = f.args.iter().next() {
+                    self.expr_spans(fi, a, ptr, spans);
+                }
+            }
+            Expression::HeredocTemplate(h) => {
+                let mut it = h.template.iter();
+                if let (Some(hcl_edit::template::Element::Literal(l)), None) = (it.next(), it.next()) {
+                    let body = l.value().trim_start();
+                    if body.starts_with('{') || body.starts_with('[') {
+                        if let (Some(base), Ok(docs)) = (
+                            self.span(fi, l.span()),
+                            yaml::parse_stream(l.value(), yaml::Limits::default()),
+                        ) {
+                            if let Some(d) = docs.first() {
+                                for (p, s) in &d.spans {
+                                    let col = if s.line == 1 { base.column + s.column - 1 } else { s.column };
+                                    spans.insert(format!("{ptr}{p}"), Span::new(base.line + s.line - 1, col));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Evaluate a named value once; a cycle evaluates to unknown.
+    fn memoized(&self, key: &str, f: impl FnOnce() -> Val) -> Val {
+        if let Some(v) = self.memo.borrow().get(key) {
+            return v.clone();
+        }
+        if !self.busy.borrow_mut().insert(key.to_string()) {
+            return Val::Unknown(key.to_string());
+        }
+        let v = f();
+        self.busy.borrow_mut().remove(key);
+        self.memo.borrow_mut().insert(key.to_string(), v.clone());
+        v
+    }
+}
+
+enum Instance {
+    Single,
+    Count(usize),
+    Each(String, Val),
+}
+
+fn entry<'v>(blocks: &'v mut Vec<(String, Vec<Val>)>, name: &str) -> &'v mut Vec<Val> {
+    let i = match blocks.iter().position(|(k, _)| k == name) {
+        Some(i) => i,
+        None => {
+            blocks.push((name.to_string(), Vec::new()));
+            blocks.len() - 1
+        }
+    };
+    &mut blocks[i].1
+}
+
+fn expr_text(text: &str, e: &Expression) -> String {
+    e.span().and_then(|r| text.get(r)).unwrap_or_default().trim().trim_matches('"').to_string()
+}
+
+impl Resolver for ModuleCtx<'_> {
+    fn var(&self, name: &str) -> Option<Val> {
+        self.vars.get(name).cloned()
+    }
+
+    fn local(&self, name: &str) -> Option<Val> {
+        let (fi, expr) = *self.locals.get(name)?;
+        Some(self.memoized(&format!("local.{name}"), || {
+            Eval::new(&self.files[fi].text, self).eval(expr)
+        }))
+    }
+
+    fn reference(&self, parts: &[String]) -> Option<Val> {
+        let (key, attr) = match parts.first().map(String::as_str) {
+            Some("data") if parts.len() >= 4 => (format!("data.{}.{}", parts[1], parts[2]), &parts[3..]),
+            Some("module") | None => return None,
+            Some(_) if parts.len() >= 3 => (format!("{}.{}", parts[0], parts[1]), &parts[2..]),
+            _ => return None,
+        };
+        let (fi, b) = *self.blocks.get(&key)?;
+        if b.body.has_attribute("count") || b.body.has_attribute("for_each") {
+            return None;
+        }
+        let is_doc = key.starts_with("data.aws_iam_policy_document.");
+        if is_doc && matches!(attr[0].as_str(), "json" | "minified_json") {
+            return Some(self.memoized(&format!("{key}.json"), || {
+                let mut ev = Eval::new(&self.files[fi].text, self);
+                let attrs = self.eval_body(fi, &b.body, &mut ev, "", &mut BTreeMap::new(), true);
+                policy_doc::render(&attrs)
+            }));
+        }
+        // A configured argument of a resource is known; computed attributes (id, arn) are not.
+        if key.starts_with("data.") {
+            return None;
+        }
+        let a = b.body.get_attribute(&attr[0])?;
+        let v = self.memoized(&format!("{key}.{}", attr[0]), || {
+            Eval::new(&self.files[fi].text, self).eval(&a.value)
+        });
+        Some(v)
+    }
+
+    fn module_path(&self) -> String {
+        if self.dir.is_empty() {
+            ".".into()
+        } else {
+            self.dir.to_string()
+        }
+    }
+
+    fn read_file(&self, path: &str) -> Option<String> {
+        let p = path.strip_prefix("./").unwrap_or(path);
+        let full = if self.dir.is_empty() || p.starts_with(self.dir) {
+            p.to_string()
+        } else {
+            format!("{}/{p}", self.dir)
+        };
+        (self.read_file)(&full)
+    }
+}
+
+/// Resolves nothing: for variable defaults and tfvars, which may not reference anything.
+struct NoRefs;
+impl Resolver for NoRefs {
+    fn var(&self, _: &str) -> Option<Val> {
+        None
+    }
+    fn local(&self, _: &str) -> Option<Val> {
+        None
+    }
+    fn reference(&self, _: &[String]) -> Option<Val> {
+        None
+    }
+    fn module_path(&self) -> String {
+        ".".into()
+    }
+    fn read_file(&self, _: &str) -> Option<String> {
+        None
+    }
+}
+
+/// Policy documents written as JSON strings (heredoc, `jsonencode`, literal) become objects, so
+/// every IAM rule reads one shape whatever the source form.
+fn parse_policies(v: &mut Val) {
+    match v {
+        Val::Obj(o) => {
+            for (k, val) in o.iter_mut() {
+                if k == "policy" || k.ends_with("_policy") || k == "policy_document" {
+                    if let Val::Str(s) = val {
+                        let t = s.trim_start();
+                        if t.starts_with('{') {
+                            if let Ok(j) = serde_json::from_str::<Value>(t) {
+                                *val = Val::from_json(&j);
+                                continue;
+                            }
+                        }
+                    }
+                }
+                parse_policies(val);
+            }
+        }
+        Val::List(l) => l.iter_mut().for_each(parse_policies),
+        _ => {}
+    }
+}
+
+/// Join each resource to its provider configuration: region, default tags/labels.
+fn link_providers(out: &mut [Resource]) {
+    let providers: HashMap<String, Value> = out
+        .iter()
+        .filter(|r| r.kind == "terraform.provider")
+        .map(|r| {
+            let key = r.address.trim_start_matches("provider.").to_string();
+            let mut p = json!({"name": r.type_, "address": r.address});
+            for k in ["region", "project", "zone", "location", "default_tags", "default_labels"] {
+                if let Some(v) = r.attrs.get(k) {
+                    let v = match (k, v) {
+                        ("default_tags", Value::Array(a)) => {
+                            a.first().and_then(|b| b.get("tags")).cloned().unwrap_or(Value::Null)
+                        }
+                        _ => v.clone(),
+                    };
+                    p[k] = v;
+                }
+            }
+            (key, p)
+        })
+        .collect();
+    for r in out.iter_mut() {
+        let Some(Value::String(pref)) = r.links.remove("provider_ref") else { continue };
+        let p = providers
+            .get(&pref)
+            .cloned()
+            .unwrap_or_else(|| json!({"name": pref.split('.').next().unwrap_or_default()}));
+        if let (Some(Value::Object(dt)), Some(Value::Object(tags))) =
+            (p.get("default_tags"), r.attrs.get("tags").or(Some(&Value::Object(Map::new()))))
+        {
+            let mut all = dt.clone();
+            all.extend(tags.clone());
+            if let Value::Object(a) = &mut r.attrs {
+                a.insert("tags_all".into(), Value::Object(all));
+            }
+        }
+        r.links.insert("provider".into(), p);
+    }
+}
+
+#[cfg(test)]
+mod tests;
