@@ -20,7 +20,11 @@ pub struct Span {
 
 impl Span {
     pub fn new(line: u32, column: u32) -> Self {
-        Span { line, column, file: None }
+        Span {
+            line,
+            column,
+            file: None,
+        }
     }
 }
 

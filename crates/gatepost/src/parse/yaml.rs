@@ -23,7 +23,10 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_alias_nodes: 100_000, max_depth: 256 }
+        Limits {
+            max_alias_nodes: 100_000,
+            max_depth: 256,
+        }
     }
 }
 
@@ -82,7 +85,12 @@ pub fn parse_stream(text: &str, limits: Limits) -> Result<Vec<LocatedDoc>, YamlE
                 let value = b.node(ev, pos.clone(), "", &mut spans, 0)?;
                 spans.entry(String::new()).or_insert_with(|| pos.clone());
                 if !value.is_null() {
-                    docs.push(LocatedDoc { value, spans, line: pos.line, column: pos.column });
+                    docs.push(LocatedDoc {
+                        value,
+                        spans,
+                        line: pos.line,
+                        column: pos.column,
+                    });
                 }
                 let (ev, span) = b.next()?;
                 if !matches!(ev, Event::DocumentEnd) {
@@ -100,7 +108,11 @@ fn to_span(m: &saphyr_parser::Marker) -> Span {
 }
 
 fn err_at(m: &saphyr_parser::Marker, msg: &str) -> YamlError {
-    YamlError { line: m.line().max(1) as u32, column: m.col() as u32 + 1, message: msg.to_string() }
+    YamlError {
+        line: m.line().max(1) as u32,
+        column: m.col() as u32 + 1,
+        message: msg.to_string(),
+    }
 }
 
 struct Builder<'a> {
@@ -294,7 +306,9 @@ fn parse_int(s: &str) -> Option<Number> {
 }
 
 fn parse_float(s: &str) -> Option<Value> {
-    let ok = s.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
+    let ok = s
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
         && s.chars().any(|c| c.is_ascii_digit());
     if !ok {
         return None;
@@ -364,7 +378,10 @@ mod tests {
     fn deep_nesting_is_refused() {
         let y = "[".repeat(10_000) + &"]".repeat(10_000);
         let e = parse_stream(&y, Limits::default()).unwrap_err();
-        assert!(e.message.contains("nesting") || e.message.contains("recursion"), "{e:?}");
+        assert!(
+            e.message.contains("nesting") || e.message.contains("recursion"),
+            "{e:?}"
+        );
     }
 
     #[test]

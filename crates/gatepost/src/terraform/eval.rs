@@ -37,7 +37,12 @@ const MAX_DEPTH: usize = 200;
 
 impl<'a> Eval<'a> {
     pub fn new(src: &'a str, resolver: &'a dyn Resolver) -> Self {
-        Eval { src, resolver, bound: Vec::new(), depth: 0 }
+        Eval {
+            src,
+            resolver,
+            bound: Vec::new(),
+            depth: 0,
+        }
     }
 
     pub fn with(mut self, name: &str, v: Val) -> Self {
@@ -57,7 +62,11 @@ impl<'a> Eval<'a> {
     }
 
     fn lookup_bound(&self, name: &str) -> Option<&Val> {
-        self.bound.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v)
+        self.bound
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v)
     }
 
     pub fn eval(&mut self, e: &Expression) -> Val {
@@ -172,11 +181,19 @@ impl<'a> Eval<'a> {
     fn for_expr(&mut self, e: &Expression, f: &hcl_edit::expr::ForExpr) -> Val {
         let coll = self.eval(&f.intro.collection_expr);
         let pairs: Vec<(Val, Val)> = match coll {
-            Val::List(l) => l.into_iter().enumerate().map(|(i, v)| (Val::Num(i as f64), v)).collect(),
+            Val::List(l) => l
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| (Val::Num(i as f64), v))
+                .collect(),
             Val::Obj(o) => o.into_iter().map(|(k, v)| (Val::Str(k), v)).collect(),
             _ => return self.unknown(e),
         };
-        let kname = f.intro.key_var.as_ref().map(|k| k.value().as_str().to_string());
+        let kname = f
+            .intro
+            .key_var
+            .as_ref()
+            .map(|k| k.value().as_str().to_string());
         let vname = f.intro.value_var.value().as_str().to_string();
         let mut list = Vec::new();
         let mut obj: Vec<(String, Val)> = Vec::new();
@@ -261,9 +278,11 @@ impl<'a> Eval<'a> {
                 Directive::For(f) => {
                     let coll = self.eval(&f.for_expr.collection_expr);
                     let pairs: Vec<(Val, Val)> = match coll {
-                        Val::List(l) => {
-                            l.into_iter().enumerate().map(|(i, v)| (Val::Num(i as f64), v)).collect()
-                        }
+                        Val::List(l) => l
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, v)| (Val::Num(i as f64), v))
+                            .collect(),
                         Val::Obj(o) => o.into_iter().map(|(k, v)| (Val::Str(k), v)).collect(),
                         _ => return false,
                     };
@@ -272,7 +291,8 @@ impl<'a> Eval<'a> {
                         if let Some(kv) = &f.for_expr.key_var {
                             self.bound.push((kv.value().as_str().to_string(), k));
                         }
-                        self.bound.push((f.for_expr.value_var.value().as_str().to_string(), v));
+                        self.bound
+                            .push((f.for_expr.value_var.value().as_str().to_string(), v));
                         let ok = self.template_into(&f.for_expr.template, out);
                         self.bound.truncate(mark);
                         if !ok {
@@ -349,7 +369,12 @@ impl<'a> Eval<'a> {
         }
     }
 
-    fn apply_ops(&mut self, whole: &Expression, mut v: Val, ops: &[hcl_edit::Decorated<TraversalOperator>]) -> Val {
+    fn apply_ops(
+        &mut self,
+        whole: &Expression,
+        mut v: Val,
+        ops: &[hcl_edit::Decorated<TraversalOperator>],
+    ) -> Val {
         for (i, op) in ops.iter().enumerate() {
             if v.is_unknown() {
                 return self.unknown(whole);
@@ -366,10 +391,12 @@ impl<'a> Eval<'a> {
                         None => return self.unknown(whole),
                     }
                 }
-                TraversalOperator::LegacyIndex(n) => match index(&v, &Val::Num(*n.value() as f64)) {
-                    Some(x) => x,
-                    None => return self.unknown(whole),
-                },
+                TraversalOperator::LegacyIndex(n) => {
+                    match index(&v, &Val::Num(*n.value() as f64)) {
+                        Some(x) => x,
+                        None => return self.unknown(whole),
+                    }
+                }
                 TraversalOperator::AttrSplat(_) | TraversalOperator::FullSplat(_) => {
                     let items = match v {
                         Val::List(l) => l,
@@ -377,8 +404,10 @@ impl<'a> Eval<'a> {
                         other => vec![other],
                     };
                     let rest = &ops[i + 1..];
-                    let mapped: Vec<Val> =
-                        items.into_iter().map(|it| self.apply_ops(whole, it, rest)).collect();
+                    let mapped: Vec<Val> = items
+                        .into_iter()
+                        .map(|it| self.apply_ops(whole, it, rest))
+                        .collect();
                     return Val::List(mapped);
                 }
             };

@@ -114,7 +114,12 @@ pub fn call(name: &str, args: Vec<Val>, r: &dyn Resolver) -> Option<Val> {
         "zipmap" => {
             let ks = list(args.first()?)?;
             let vs = list(args.get(1)?)?;
-            Val::Obj(ks.iter().zip(vs).filter_map(|(k, v)| Some((k.to_str()?, v))).collect())
+            Val::Obj(
+                ks.iter()
+                    .zip(vs)
+                    .filter_map(|(k, v)| Some((k.to_str()?, v)))
+                    .collect(),
+            )
         }
         "join" => {
             let sep = s(0)?;
@@ -126,20 +131,42 @@ pub fn call(name: &str, args: Vec<Val>, r: &dyn Resolver) -> Option<Val> {
             }
             Val::Str(parts.join(&sep))
         }
-        "split" => Val::List(s(1)?.split(&s(0)?).map(|p| Val::Str(p.to_string())).collect()),
+        "split" => Val::List(
+            s(1)?
+                .split(&s(0)?)
+                .map(|p| Val::Str(p.to_string()))
+                .collect(),
+        ),
         "format" => Val::Str(format(&s(0)?, &args[1..])?),
         "lower" => Val::Str(s(0)?.to_lowercase()),
         "upper" => Val::Str(s(0)?.to_uppercase()),
         "title" => Val::Str(title(&s(0)?)),
         "trimspace" => Val::Str(s(0)?.trim().to_string()),
-        "trim" => Val::Str(s(0)?.trim_matches(|c| s(1).unwrap_or_default().contains(c)).to_string()),
-        "trimprefix" => Val::Str(s(0)?.strip_prefix(&s(1)?).map(str::to_string).unwrap_or(s(0)?)),
-        "trimsuffix" => Val::Str(s(0)?.strip_suffix(&s(1)?).map(str::to_string).unwrap_or(s(0)?)),
+        "trim" => Val::Str(
+            s(0)?
+                .trim_matches(|c| s(1).unwrap_or_default().contains(c))
+                .to_string(),
+        ),
+        "trimprefix" => Val::Str(
+            s(0)?
+                .strip_prefix(&s(1)?)
+                .map(str::to_string)
+                .unwrap_or(s(0)?),
+        ),
+        "trimsuffix" => Val::Str(
+            s(0)?
+                .strip_suffix(&s(1)?)
+                .map(str::to_string)
+                .unwrap_or(s(0)?),
+        ),
         "replace" => {
             let (text, from, to) = (s(0)?, s(1)?, s(2)?);
             if from.len() > 2 && from.starts_with('/') && from.ends_with('/') {
                 let re = regex::Regex::new(&from[1..from.len() - 1]).ok()?;
-                Val::Str(re.replace_all(&text, to.replace("$", "$$").as_str()).into_owned())
+                Val::Str(
+                    re.replace_all(&text, to.replace("$", "$$").as_str())
+                        .into_owned(),
+                )
             } else {
                 Val::Str(text.replace(&from, &to))
             }
@@ -148,7 +175,11 @@ pub fn call(name: &str, args: Vec<Val>, r: &dyn Resolver) -> Option<Val> {
             let text: Vec<char> = s(0)?.chars().collect();
             let off = n(1)? as usize;
             let len = n(2)?;
-            let end = if len < 0.0 { text.len() } else { (off + len as usize).min(text.len()) };
+            let end = if len < 0.0 {
+                text.len()
+            } else {
+                (off + len as usize).min(text.len())
+            };
             Val::Str(text.get(off..end)?.iter().collect())
         }
         "startswith" => Val::Bool(s(0)?.starts_with(&s(1)?)),
@@ -180,7 +211,12 @@ pub fn call(name: &str, args: Vec<Val>, r: &dyn Resolver) -> Option<Val> {
         "templatefile" => return None, // needs a template engine over a file; kept unknown
         "abspath" | "pathexpand" => Val::Str(s(0)?),
         "basename" => Val::Str(s(0)?.rsplit('/').next()?.to_string()),
-        "dirname" => Val::Str(s(0)?.rsplit_once('/').map(|(d, _)| d.to_string()).unwrap_or_else(|| ".".into())),
+        "dirname" => Val::Str(
+            s(0)?
+                .rsplit_once('/')
+                .map(|(d, _)| d.to_string())
+                .unwrap_or_else(|| ".".into()),
+        ),
         _ => return None,
     })
 }

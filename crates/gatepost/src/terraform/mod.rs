@@ -107,7 +107,8 @@ impl<'a> ModuleCtx<'a> {
                     }
                     ("locals", []) => {
                         for a in b.body.attributes() {
-                            ctx.locals.insert(a.key.value().as_str().to_string(), (fi, &a.value));
+                            ctx.locals
+                                .insert(a.key.value().as_str().to_string(), (fi, &a.value));
                         }
                     }
                     ("resource", [t, n]) => {
@@ -147,12 +148,17 @@ impl<'a> ModuleCtx<'a> {
         let (kind, type_, base) = match (b.ident.value().as_str(), labels.as_slice()) {
             ("resource", [t, n]) => ("terraform.resource", t.to_string(), format!("{t}.{n}")),
             ("data", [t, n]) => ("terraform.data", t.to_string(), format!("data.{t}.{n}")),
-            ("module", [n]) => ("terraform.module", "module".to_string(), format!("module.{n}")),
+            ("module", [n]) => (
+                "terraform.module",
+                "module".to_string(),
+                format!("module.{n}"),
+            ),
             ("provider", [n]) => {
-                let alias = b
-                    .body
-                    .get_attribute("alias")
-                    .and_then(|a| Eval::new(&self.files[fi].text, self).eval(&a.value).to_str());
+                let alias = b.body.get_attribute("alias").and_then(|a| {
+                    Eval::new(&self.files[fi].text, self)
+                        .eval(&a.value)
+                        .to_str()
+                });
                 let addr = match alias {
                     Some(a) => format!("provider.{n}.{a}"),
                     None => format!("provider.{n}"),
@@ -169,13 +175,19 @@ impl<'a> ModuleCtx<'a> {
             let address = match &inst {
                 Instance::Single => base.clone(),
                 Instance::Count(i) => {
-                    ev = ev.with("count", Val::Obj(vec![("index".into(), Val::Num(*i as f64))]));
+                    ev = ev.with(
+                        "count",
+                        Val::Obj(vec![("index".into(), Val::Num(*i as f64))]),
+                    );
                     format!("{base}[{i}]")
                 }
                 Instance::Each(k, v) => {
                     ev = ev.with(
                         "each",
-                        Val::Obj(vec![("key".into(), Val::Str(k.clone())), ("value".into(), v.clone())]),
+                        Val::Obj(vec![
+                            ("key".into(), Val::Str(k.clone())),
+                            ("value".into(), v.clone()),
+                        ]),
                     );
                     format!("{base}[{}]", serde_json::to_string(k).unwrap_or_default())
                 }
@@ -263,7 +275,9 @@ impl<'a> ModuleCtx<'a> {
                     obj.push((key.to_string(), ev.eval(&a.value)));
                 }
                 Structure::Block(b) if b.ident.value().as_str() == "dynamic" => {
-                    let Some(name) = b.labels.first().map(label) else { continue };
+                    let Some(name) = b.labels.first().map(label) else {
+                        continue;
+                    };
                     let list = entry(&mut blocks, name);
                     self.expand_dynamic(fi, b, name, ev, ptr, spans, list, text);
                 }
@@ -309,22 +323,33 @@ impl<'a> ModuleCtx<'a> {
             .get_attribute("iterator")
             .map(|a| expr_text(text, &a.value))
             .unwrap_or_else(|| name.to_string());
-        let Some(content) = b.body.get_blocks("content").next() else { return };
-        let items: Vec<(Val, Val)> = match b.body.get_attribute("for_each").map(|a| ev.eval(&a.value)) {
-            Some(Val::List(l)) if !l.iter().any(Val::is_unknown) => {
-                l.into_iter().enumerate().map(|(i, v)| (Val::Num(i as f64), v)).collect()
-            }
-            Some(Val::Obj(o)) => o.into_iter().map(|(k, v)| (Val::Str(k), v)).collect(),
-            // Unknown collection: one entry whose iterator values are unknown, so rules see
-            // the block's literal settings but nothing guessed.
-            _ => vec![(Val::Unknown(format!("{iter}.key")), Val::Unknown(format!("{iter}.value")))],
+        let Some(content) = b.body.get_blocks("content").next() else {
+            return;
         };
+        let items: Vec<(Val, Val)> =
+            match b.body.get_attribute("for_each").map(|a| ev.eval(&a.value)) {
+                Some(Val::List(l)) if !l.iter().any(Val::is_unknown) => l
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, v)| (Val::Num(i as f64), v))
+                    .collect(),
+                Some(Val::Obj(o)) => o.into_iter().map(|(k, v)| (Val::Str(k), v)).collect(),
+                // Unknown collection: one entry whose iterator values are unknown, so rules see
+                // the block's literal settings but nothing guessed.
+                _ => vec![(
+                    Val::Unknown(format!("{iter}.key")),
+                    Val::Unknown(format!("{iter}.value")),
+                )],
+            };
         for (k, v) in items {
             let p = format!("{ptr}/{}/{}", pointer_token(name), list.len());
             if let Some(sp) = self.span(fi, b.ident.span()) {
                 spans.insert(p.clone(), sp);
             }
-            ev.bound.push((iter.clone(), Val::Obj(vec![("key".into(), k), ("value".into(), v)])));
+            ev.bound.push((
+                iter.clone(),
+                Val::Obj(vec![("key".into(), k), ("value".into(), v)]),
+            ));
             let val = self.eval_body(fi, &content.body, ev, &p, spans, false);
             ev.bound.pop();
             list.push(val);
@@ -366,7 +391,9 @@ impl<'a> ModuleCtx<'a> {
             }
             Expression::HeredocTemplate(h) => {
                 let mut it = h.template.iter();
-                if let (Some(hcl_edit::template::Element::Literal(l)), None) = (it.next(), it.next()) {
+                if let (Some(hcl_edit::template::Element::Literal(l)), None) =
+                    (it.next(), it.next())
+                {
                     let body = l.value().trim_start();
                     if body.starts_with('{') || body.starts_with('[') {
                         if let (Some(base), Ok(docs)) = (
@@ -375,8 +402,15 @@ impl<'a> ModuleCtx<'a> {
                         ) {
                             if let Some(d) = docs.first() {
                                 for (p, s) in &d.spans {
-                                    let col = if s.line == 1 { base.column + s.column - 1 } else { s.column };
-                                    spans.insert(format!("{ptr}{p}"), Span::new(base.line + s.line - 1, col));
+                                    let col = if s.line == 1 {
+                                        base.column + s.column - 1
+                                    } else {
+                                        s.column
+                                    };
+                                    spans.insert(
+                                        format!("{ptr}{p}"),
+                                        Span::new(base.line + s.line - 1, col),
+                                    );
                                 }
                             }
                         }
@@ -420,7 +454,12 @@ fn entry<'v>(blocks: &'v mut Vec<(String, Vec<Val>)>, name: &str) -> &'v mut Vec
 }
 
 fn expr_text(text: &str, e: &Expression) -> String {
-    e.span().and_then(|r| text.get(r)).unwrap_or_default().trim().trim_matches('"').to_string()
+    e.span()
+        .and_then(|r| text.get(r))
+        .unwrap_or_default()
+        .trim()
+        .trim_matches('"')
+        .to_string()
 }
 
 impl Resolver for ModuleCtx<'_> {
@@ -437,7 +476,9 @@ impl Resolver for ModuleCtx<'_> {
 
     fn reference(&self, parts: &[String]) -> Option<Val> {
         let (key, attr) = match parts.first().map(String::as_str) {
-            Some("data") if parts.len() >= 4 => (format!("data.{}.{}", parts[1], parts[2]), &parts[3..]),
+            Some("data") if parts.len() >= 4 => {
+                (format!("data.{}.{}", parts[1], parts[2]), &parts[3..])
+            }
             Some("module") | None => return None,
             Some(_) if parts.len() >= 3 => (format!("{}.{}", parts[0], parts[1]), &parts[2..]),
             _ => return None,
@@ -537,12 +578,21 @@ fn link_providers(out: &mut [Resource]) {
         .map(|r| {
             let key = r.address.trim_start_matches("provider.").to_string();
             let mut p = json!({"name": r.type_, "address": r.address});
-            for k in ["region", "project", "zone", "location", "default_tags", "default_labels"] {
+            for k in [
+                "region",
+                "project",
+                "zone",
+                "location",
+                "default_tags",
+                "default_labels",
+            ] {
                 if let Some(v) = r.attrs.get(k) {
                     let v = match (k, v) {
-                        ("default_tags", Value::Array(a)) => {
-                            a.first().and_then(|b| b.get("tags")).cloned().unwrap_or(Value::Null)
-                        }
+                        ("default_tags", Value::Array(a)) => a
+                            .first()
+                            .and_then(|b| b.get("tags"))
+                            .cloned()
+                            .unwrap_or(Value::Null),
                         _ => v.clone(),
                     };
                     p[k] = v;
@@ -552,14 +602,17 @@ fn link_providers(out: &mut [Resource]) {
         })
         .collect();
     for r in out.iter_mut() {
-        let Some(Value::String(pref)) = r.links.remove("provider_ref") else { continue };
+        let Some(Value::String(pref)) = r.links.remove("provider_ref") else {
+            continue;
+        };
         let p = providers
             .get(&pref)
             .cloned()
             .unwrap_or_else(|| json!({"name": pref.split('.').next().unwrap_or_default()}));
-        if let (Some(Value::Object(dt)), Some(Value::Object(tags))) =
-            (p.get("default_tags"), r.attrs.get("tags").or(Some(&Value::Object(Map::new()))))
-        {
+        if let (Some(Value::Object(dt)), Some(Value::Object(tags))) = (
+            p.get("default_tags"),
+            r.attrs.get("tags").or(Some(&Value::Object(Map::new()))),
+        ) {
             let mut all = dt.clone();
             all.extend(tags.clone());
             if let Value::Object(a) = &mut r.attrs {

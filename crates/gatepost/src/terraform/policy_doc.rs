@@ -21,7 +21,10 @@ pub fn render(attrs: &Val) -> Val {
     }
     let mut doc = vec![(
         "Version".to_string(),
-        attrs.get("version").cloned().unwrap_or(Val::Str("2012-10-17".into())),
+        attrs
+            .get("version")
+            .cloned()
+            .unwrap_or(Val::Str("2012-10-17".into())),
     )];
     if let Some(id) = attrs.get("policy_id") {
         doc.push(("Id".into(), id.clone()));
@@ -59,7 +62,10 @@ fn source_statements(v: Option<&Val>) -> Vec<Val> {
 
 fn push_by_sid(list: &mut Vec<Val>, s: Val) {
     if let Some(sid) = s.get("Sid").and_then(Val::as_str) {
-        if let Some(pos) = list.iter().position(|x| x.get("Sid").and_then(Val::as_str) == Some(sid)) {
+        if let Some(pos) = list
+            .iter()
+            .position(|x| x.get("Sid").and_then(Val::as_str) == Some(sid))
+        {
             list[pos] = s;
             return;
         }
@@ -72,7 +78,10 @@ fn statement(b: &Val) -> Val {
     if let Some(sid) = b.get("sid") {
         out.push(("Sid".into(), sid.clone()));
     }
-    out.push(("Effect".into(), b.get("effect").cloned().unwrap_or(Val::Str("Allow".into()))));
+    out.push((
+        "Effect".into(),
+        b.get("effect").cloned().unwrap_or(Val::Str("Allow".into())),
+    ));
     for (hcl, json) in [
         ("actions", "Action"),
         ("not_actions", "NotAction"),
@@ -83,11 +92,18 @@ fn statement(b: &Val) -> Val {
             out.push((json.into(), v.clone()));
         }
     }
-    for (hcl, json) in [("principals", "Principal"), ("not_principals", "NotPrincipal")] {
+    for (hcl, json) in [
+        ("principals", "Principal"),
+        ("not_principals", "NotPrincipal"),
+    ] {
         if let Some(Val::List(ps)) = b.get(hcl) {
             let mut by_type: Vec<(String, Val)> = Vec::new();
             for p in ps {
-                let t = p.get("type").and_then(Val::as_str).unwrap_or("AWS").to_string();
+                let t = p
+                    .get("type")
+                    .and_then(Val::as_str)
+                    .unwrap_or("AWS")
+                    .to_string();
                 let ids = p.get("identifiers").cloned().unwrap_or(Val::List(vec![]));
                 // `type = "*"` with `identifiers = ["*"]` is AWS's anonymous principal "*".
                 if t == "*" {

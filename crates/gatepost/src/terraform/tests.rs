@@ -3,7 +3,11 @@ use crate::parse::hcl;
 use serde_json::json;
 
 fn file(path: &str, text: &str) -> TfFile {
-    TfFile { path: path.into(), text: text.into(), parsed: hcl::parse(text).unwrap() }
+    TfFile {
+        path: path.into(),
+        text: text.into(),
+        parsed: hcl::parse(text).unwrap(),
+    }
 }
 
 fn module(files: &[(&str, &str)], vars: &[(&str, &str)]) -> Vec<Resource> {
@@ -11,13 +15,18 @@ fn module(files: &[(&str, &str)], vars: &[(&str, &str)]) -> Vec<Resource> {
     let tf: Vec<TfFile> = tf.iter().map(|(p, t)| file(p, t)).collect();
     let tfvars: Vec<TfFile> = tfvars.iter().map(|(p, t)| file(p, t)).collect();
     let inputs = TfInputs {
-        vars: vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+        vars: vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
     };
     normalize_module("app", "app", &tf, &tfvars, &inputs, &|_| None)
 }
 
 fn by_addr<'a>(rs: &'a [Resource], addr: &str) -> &'a Resource {
-    rs.iter().find(|r| r.address == addr).unwrap_or_else(|| panic!("no {addr}"))
+    rs.iter()
+        .find(|r| r.address == addr)
+        .unwrap_or_else(|| panic!("no {addr}"))
 }
 
 #[test]
@@ -80,9 +89,17 @@ variable "n" {}
         )],
         &[],
     );
-    assert_eq!(by_addr(&rs, "aws_instance.web[1]").attrs["instance_type"], json!("m5.large"));
-    assert_eq!(by_addr(&rs, "aws_sqs_queue.q[\"b\"]").attrs["name"], json!("q-b-y"));
-    assert!(!rs.iter().any(|r| r.address.starts_with("aws_instance.none")));
+    assert_eq!(
+        by_addr(&rs, "aws_instance.web[1]").attrs["instance_type"],
+        json!("m5.large")
+    );
+    assert_eq!(
+        by_addr(&rs, "aws_sqs_queue.q[\"b\"]").attrs["name"],
+        json!("q-b-y")
+    );
+    assert!(!rs
+        .iter()
+        .any(|r| r.address.starts_with("aws_instance.none")));
     assert!(rs.iter().any(|r| r.address == "aws_instance.maybe"));
 }
 
@@ -132,10 +149,19 @@ resource "aws_iam_policy" "fromdoc" {
     assert_eq!(e.attrs["policy"]["Statement"][0]["Action"], json!(["s3:*"]));
     assert_eq!(e.locate("/policy/Statement/0/Action").line, 14);
     let d = by_addr(&rs, "aws_iam_policy.fromdoc");
-    assert_eq!(d.attrs["policy"]["Statement"][0]["Action"], json!(["iam:PassRole"]));
-    assert_eq!(d.attrs["policy"]["Statement"][0]["Principal"], json!({"AWS": ["*"]}));
+    assert_eq!(
+        d.attrs["policy"]["Statement"][0]["Action"],
+        json!(["iam:PassRole"])
+    );
+    assert_eq!(
+        d.attrs["policy"]["Statement"][0]["Principal"],
+        json!({"AWS": ["*"]})
+    );
     let doc = by_addr(&rs, "data.aws_iam_policy_document.d");
-    assert_eq!(doc.links["document"]["Statement"][0]["Effect"], json!("Allow"));
+    assert_eq!(
+        doc.links["document"]["Statement"][0]["Effect"],
+        json!("Allow")
+    );
     assert_eq!(doc.locate("/statement/0/actions").line, 20);
 }
 
@@ -160,7 +186,10 @@ resource "aws_s3_bucket_acl" "a" {
     let p = by_addr(&rs, "aws_s3_bucket_public_access_block.p");
     assert_eq!(p.attrs["bucket"], json!("${aws_s3_bucket.b.id}"));
     assert_eq!(p.unresolved, vec!["/bucket"]);
-    assert_eq!(by_addr(&rs, "aws_s3_bucket_acl.a").attrs["bucket"], json!("logs"));
+    assert_eq!(
+        by_addr(&rs, "aws_s3_bucket_acl.a").attrs["bucket"],
+        json!("logs")
+    );
 }
 
 #[test]
@@ -209,5 +238,8 @@ fn local_cycles_do_not_hang() {
         )],
         &[],
     );
-    assert!(by_addr(&rs, "x_y.z").attrs["v"].as_str().unwrap().starts_with("${"));
+    assert!(by_addr(&rs, "x_y.z").attrs["v"]
+        .as_str()
+        .unwrap()
+        .starts_with("${"));
 }

@@ -81,9 +81,11 @@ impl Val {
             Value::Number(n) => Val::Num(n.as_f64().unwrap_or(0.0)),
             Value::String(s) => Val::Str(s.clone()),
             Value::Array(a) => Val::List(a.iter().map(Val::from_json).collect()),
-            Value::Object(o) => {
-                Val::Obj(o.iter().map(|(k, v)| (k.clone(), Val::from_json(v))).collect())
-            }
+            Value::Object(o) => Val::Obj(
+                o.iter()
+                    .map(|(k, v)| (k.clone(), Val::from_json(v)))
+                    .collect(),
+            ),
         }
     }
 
@@ -128,7 +130,9 @@ pub fn num_json(n: f64) -> Value {
     if n.fract() == 0.0 && n.abs() < 9.0e15 {
         Value::Number(Number::from(n as i64))
     } else {
-        Number::from_f64(n).map(Value::Number).unwrap_or(Value::Null)
+        Number::from_f64(n)
+            .map(Value::Number)
+            .unwrap_or(Value::Null)
     }
 }
 

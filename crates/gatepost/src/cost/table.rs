@@ -1,0 +1,175 @@
+//! The embedded price table: `data/prices/prices.csv`, parsed once.
+//!
+//! One row per (provider, service, key, region) with a unit price in USD. Region `*` holds
+//! figures a provider publishes as the same in every commercial region (EIP, EKS, KMS...).
+
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
+
+pub(crate) const TABLE_CSV: &str = include_str!("../../data/prices/prices.csv");
+
+/// The header line every table file carries after its comments.
+pub(crate) const HEADER: &str = "provider,service,key,region,unit,price,source";
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Row {
+    pub provider: String,
+    pub service: String,
+    pub key: String,
+    pub region: String,
+    pub unit: String,
+    pub price: f64,
+    pub source: String,
+}
+
+impl Row {
+    pub fn to_line(&self) -> String {
+        format!(
+            "{},{},{},{},{},{},{}",
+            self.provider, self.service, self.key, self.region, self.unit, self.price, self.source
+        )
+    }
+}
+
+pub(crate) struct PriceTable {
+    pub rows: Vec<Row>,
+    /// (service, key, region) -> index into `rows`.
+    index: HashMap<(String, String, String), usize>,
+}
+
+pub(crate) fn parse(text: &str) -> Result<Vec<Row>, String> {
+    let mut rows = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') || line == HEADER {
+            continue;
+        }
+        let f: Vec<&str> = line.split(',').collect();
+        if f.len() != 7 {
+            return Err(format!("price table line {}: expected 7 fields", n + 1));
+        }
+        let price = f[5]
+            .parse::<f64>()
+            .map_err(|_| format!("price table line {}: bad price {:?}", n + 1, f[5]))?;
+        rows.push(Row {
+            provider: f[0].into(),
+            service: f[1].into(),
+            key: f[2].into(),
+            region: f[3].into(),
+            unit: f[4].into(),
+            price,
+            source: f[6].into(),
+        });
+    }
+    Ok(rows)
+}
+
+impl PriceTable {
+    pub fn from_rows(rows: Vec<Row>) -> Self {
+        let mut index = HashMap::with_capacity(rows.len());
+        for (i, r) in rows.iter().enumerate() {
+            index.insert((r.service.clone(), r.key.clone(), r.region.clone()), i);
+        }
+        PriceTable { rows, index }
+    }
+
+    /// Unit price for `key` of `service` in `region`, falling back to the `*` (all regions) row.
+    pub fn get(&self, service: &str, key: &str, region: &str) -> Option<f64> {
+        self.row(service, key, region).map(|r| r.price)
+    }
+
+    pub fn row(&self, service: &str, key: &str, region: &str) -> Option<&Row> {
+        let k = |reg: &str| (service.to_string(), key.to_string(), reg.to_string());
+        self.index
+            .get(&k(region))
+            .or_else(|| self.index.get(&k("*")))
+            .map(|&i| &self.rows[i])
+    }
+
+    /// Whether the table has any price for this service in this region (used to tell an
+    /// unknown region from an unknown SKU in reasons).
+    pub fn has_region(&self, service: &str, region: &str) -> bool {
+        self.rows
+            .iter()
+            .any(|r| r.service == service && (r.region == region || r.region == "*"))
+    }
+}
+
+pub(crate) static TABLE: LazyLock<PriceTable> = LazyLock::new(|| {
+    PriceTable::from_rows(parse(TABLE_CSV).expect("embedded price table is valid"))
+});
+
+/// Where the embedded prices came from, for `gatepost cost --explain` and the docs.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PriceTableInfo {
+    /// Total (service, key, region) price points.
+    pub price_points: usize,
+    /// Price points per provider.
+    pub per_provider: BTreeMap<String, usize>,
+    /// Price points per source tag (see `sources`).
+    pub per_source: BTreeMap<String, usize>,
+    /// Source tag -> where the figures come from and the date they refer to.
+    pub sources: BTreeMap<String, String>,
+    /// Distinct regions that have at least one price, per provider.
+    pub regions: BTreeMap<String, Vec<String>>,
+    pub hours_per_month: f64,
+    pub currency: String,
+    pub provenance: String,
+}
+
+const PROVENANCE: &str = include_str!("../../data/prices/PROVENANCE.md");
+
+fn describe(source: &str) -> String {
+    match source {
+        "libcloud-3.9.1" => "apache-libcloud 3.9.1 (PyPI), libcloud/data/pricing.json: GCE per-vCPU/per-GB \
+            and persistent-disk list prices with their Cloud Billing SKU ids, Azure pay-as-you-go VM \
+            prices per size and region; file stamped 2025-03-02 (Azure block predates Dv5 sizes)"
+            .into(),
+        "aws-list-2025" => "AWS on-demand list prices as published on the AWS pricing pages, \
+            entered by hand for the regions listed in PROVENANCE.md (figures in force in 2025)"
+            .into(),
+        "gcp-list-2025" => "Google Cloud list prices as published on the pricing pages, entered by \
+            hand (us-central1 and global figures, 2025)"
+            .into(),
+        "azure-list-2025" => "Azure pay-as-you-go list prices as published on the pricing pages, \
+            entered by hand (East US and global figures, 2025)"
+            .into(),
+        s if s.starts_with("aws-bulk") => "AWS Price List bulk offer file imported with `gatepost prices update`".into(),
+        s => format!("see PROVENANCE.md ({s})"),
+    }
+}
+
+pub fn price_table_info() -> PriceTableInfo {
+    let t = &*TABLE;
+    let mut per_provider = BTreeMap::new();
+    let mut per_source = BTreeMap::new();
+    let mut regions: BTreeMap<String, std::collections::BTreeSet<String>> = BTreeMap::new();
+    for r in &t.rows {
+        *per_provider.entry(r.provider.clone()).or_insert(0) += 1;
+        *per_source.entry(r.source.clone()).or_insert(0) += 1;
+        if r.region != "*" {
+            regions
+                .entry(r.provider.clone())
+                .or_default()
+                .insert(r.region.clone());
+        }
+    }
+    let sources = per_source
+        .keys()
+        .map(|s: &String| (s.clone(), describe(s)))
+        .collect();
+    PriceTableInfo {
+        price_points: t.rows.len(),
+        per_provider,
+        per_source,
+        sources,
+        regions: regions
+            .into_iter()
+            .map(|(k, v)| (k, v.into_iter().collect()))
+            .collect(),
+        hours_per_month: super::HOURS_PER_MONTH,
+        currency: "USD".into(),
+        provenance: PROVENANCE.into(),
+    }
+}

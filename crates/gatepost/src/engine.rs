@@ -1,0 +1,193 @@
+//! Rule evaluation with regorus.
+//!
+//! Each rule is evaluated once over the whole input (never once per resource): rules read
+//! `input.by_type[T]`, so a rule costs time in proportion to the resources it cares about.
+//! The bundled policies are parsed once per process; each scan clones that engine.
+
+use crate::policy::{self, PolicyError, PolicyFile, Rule, Severity};
+use rayon::prelude::*;
+use serde_json::Value;
+use std::collections::HashSet;
+use std::num::NonZeroU32;
+use std::sync::LazyLock;
+use std::time::Duration;
+
+/// What one rule reported, before it is located.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub rule: usize,
+    pub address: Option<String>,
+    pub pointer: String,
+    pub message: String,
+    pub severity: Option<Severity>,
+    pub file: Option<String>,
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+    pub fingerprint: Option<String>,
+}
+
+/// (rule id, message) for a rule whose evaluation failed.
+pub type RuleError = (String, String);
+
+#[derive(Clone)]
+pub struct Evaluator {
+    engine: regorus::Engine,
+    pub rules: Vec<Rule>,
+}
+
+fn new_engine() -> regorus::Engine {
+    let mut e = regorus::Engine::new();
+    // Policies must not depend on the machine: no `print` output, errors surface.
+    e.set_strict_builtin_errors(false);
+    e
+}
+
+static BUNDLED: LazyLock<Result<Evaluator, PolicyError>> = LazyLock::new(|| {
+    let mut ev = Evaluator {
+        engine: new_engine(),
+        rules: Vec::new(),
+    };
+    ev.add(policy::bundled())?;
+    Ok(ev)
+});
+
+impl Evaluator {
+    /// The bundled rules plus users' policy files.
+    pub fn new(user: &[PolicyFile], time_limit: Duration) -> Result<Evaluator, PolicyError> {
+        let mut ev = BUNDLED.as_ref().map_err(Clone::clone)?.clone();
+        ev.add(user)?;
+        ev.engine
+            .set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
+                limit: time_limit,
+                check_interval: NonZeroU32::new(64).unwrap(),
+            });
+        Ok(ev)
+    }
+
+    fn add(&mut self, files: &[PolicyFile]) -> Result<(), PolicyError> {
+        for f in files.iter().filter(|f| !f.is_test) {
+            self.engine
+                .add_policy(f.path.clone(), f.text.clone())
+                .map_err(|e| PolicyError {
+                    file: f.path.clone(),
+                    line: error_line(&e.to_string()),
+                    message: e.to_string(),
+                })?;
+            if let Some(r) = &f.rule {
+                if self.rules.iter().any(|x| x.id == r.id) {
+                    return Err(PolicyError {
+                        file: f.path.clone(),
+                        line: 1,
+                        message: format!("duplicate rule id {}", r.id),
+                    });
+                }
+                self.rules.push(r.clone());
+            } else if !f.path.contains("/lib/")
+                && f.package
+                    .as_deref()
+                    .is_some_and(|p| !p.starts_with("data.gatepost.lib"))
+            {
+                // A user policy without METADATA still runs, under its package name.
+                let pkg = f.package.clone().unwrap_or_default();
+                let id = pkg.rsplit('.').next().unwrap_or("custom").replace('_', "-");
+                if !self.rules.iter().any(|r| r.package == pkg) {
+                    self.rules.push(Rule {
+                        title: id.clone(),
+                        id,
+                        family: "hygiene".into(),
+                        severity: Severity::Medium,
+                        description: String::new(),
+                        fix: String::new(),
+                        types: vec![],
+                        references: vec![],
+                        package: pkg,
+                        source: f.path.clone(),
+                        bundled: false,
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Evaluate the rules that apply to the types present. Errors are per rule.
+    pub fn evaluate(
+        &self,
+        input: &regorus::Value,
+        present: &HashSet<String>,
+        disabled: &dyn Fn(&Rule) -> bool,
+    ) -> (Vec<Hit>, Vec<RuleError>) {
+        let todo: Vec<usize> = (0..self.rules.len())
+            .filter(|&i| {
+                let r = &self.rules[i];
+                !disabled(r) && (r.types.is_empty() || r.types.iter().any(|t| present.contains(t)))
+            })
+            .collect();
+        let chunk = todo
+            .len()
+            .div_ceil(rayon::current_num_threads().max(1))
+            .max(1);
+        let results: Vec<(Vec<Hit>, Vec<RuleError>)> = todo
+            .par_chunks(chunk)
+            .map(|ids| {
+                let mut engine = self.engine.clone();
+                engine.set_input(input.clone());
+                let mut hits = Vec::new();
+                let mut errs = Vec::new();
+                for &i in ids {
+                    let r = &self.rules[i];
+                    match engine.eval_rule(format!("{}.deny", r.package)) {
+                        Ok(v) => collect(i, &v, &mut hits),
+                        Err(e) => errs.push((r.id.clone(), e.to_string())),
+                    }
+                }
+                (hits, errs)
+            })
+            .collect();
+        let mut hits = Vec::new();
+        let mut errs = Vec::new();
+        for (h, e) in results {
+            hits.extend(h);
+            errs.extend(e);
+        }
+        (hits, errs)
+    }
+}
+
+fn error_line(msg: &str) -> u32 {
+    // regorus messages read "path:LINE:COL: ..."
+    msg.split(':')
+        .nth(1)
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(1)
+}
+
+fn collect(rule: usize, v: &regorus::Value, out: &mut Vec<Hit>) {
+    let Ok(json) = serde_json::to_value(v) else {
+        return;
+    };
+    let items = match json {
+        Value::Array(a) => a,
+        Value::Null => return,
+        other => vec![other],
+    };
+    for item in items {
+        let s = |k: &str| item.get(k).and_then(Value::as_str).map(str::to_string);
+        let n = |k: &str| item.get(k).and_then(Value::as_u64).map(|x| x as u32);
+        let message = match &item {
+            Value::String(m) => m.clone(),
+            _ => s("message").or_else(|| s("msg")).unwrap_or_default(),
+        };
+        out.push(Hit {
+            rule,
+            address: s("address"),
+            pointer: s("pointer").unwrap_or_default(),
+            message,
+            severity: s("severity").and_then(|x| Severity::parse(&x)),
+            file: s("file"),
+            line: n("line"),
+            column: n("column"),
+            fingerprint: s("fingerprint"),
+        });
+    }
+}

@@ -1,0 +1,260 @@
+//! Rego policies: the bundled rules embedded at build time, users' own directories, and the
+//! metadata each rule carries in its `# METADATA` comment block.
+
+use crate::parse::yaml;
+use serde::Serialize;
+use serde_json::Value;
+
+/// The bundled `policies/**/*.rego` (rules, tests and shared libraries).
+pub static BUNDLED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/bundled_policies.rs"));
+
+pub const FAMILIES: &[&str] = &[
+    "iam", "storage", "quota", "cost", "secrets", "workflow", "hygiene",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl Severity {
+    pub fn parse(s: &str) -> Option<Severity> {
+        Some(match s.to_ascii_lowercase().as_str() {
+            "info" | "informational" | "note" => Severity::Info,
+            "low" => Severity::Low,
+            "medium" | "moderate" => Severity::Medium,
+            "high" => Severity::High,
+            "critical" => Severity::Critical,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+}
+
+/// A rule's metadata, from its `# METADATA` block.
+#[derive(Debug, Clone, Serialize)]
+pub struct Rule {
+    pub id: String,
+    pub title: String,
+    pub family: String,
+    pub severity: Severity,
+    /// Why it matters.
+    pub description: String,
+    /// How to fix it.
+    pub fix: String,
+    /// Resource types the rule reads (`input.by_type[T]`); empty means it reads facts only or
+    /// everything, and is always evaluated.
+    pub types: Vec<String>,
+    pub references: Vec<String>,
+    /// `data.gatepost.rules.x`
+    pub package: String,
+    /// Path of the `.rego` file.
+    pub source: String,
+    pub bundled: bool,
+}
+
+/// A `.rego` file: a rule (has METADATA and a `deny` set), a library, or a test file.
+#[derive(Debug, Clone)]
+pub struct PolicyFile {
+    pub path: String,
+    pub text: String,
+    pub package: Option<String>,
+    pub rule: Option<Rule>,
+    pub is_test: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PolicyError {
+    pub file: String,
+    pub line: u32,
+    pub message: String,
+}
+
+pub fn load(path: &str, text: &str, bundled: bool) -> Result<PolicyFile, PolicyError> {
+    let package = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("package "))
+        .map(|p| format!("data.{}", p.trim()));
+    let is_test = path.ends_with("_test.rego");
+    let rule = match (metadata_block(text), &package) {
+        (Some((line, yaml_text)), Some(pkg)) if !is_test => {
+            Some(parse_meta(path, line, &yaml_text, pkg, bundled)?)
+        }
+        _ => None,
+    };
+    Ok(PolicyFile {
+        path: path.to_string(),
+        text: text.to_string(),
+        package,
+        rule,
+        is_test,
+    })
+}
+
+/// The first `# METADATA` comment block: (line of its first YAML line, YAML text).
+fn metadata_block(text: &str) -> Option<(u32, String)> {
+    let mut lines = text.lines().enumerate();
+    let (start, _) = lines.find(|(_, l)| l.trim() == "# METADATA")?;
+    let mut yaml = String::new();
+    for (_, l) in lines {
+        let Some(c) = l.strip_prefix('#') else { break };
+        yaml.push_str(c.strip_prefix(' ').unwrap_or(c));
+        yaml.push('\n');
+    }
+    Some((start as u32 + 2, yaml))
+}
+
+fn parse_meta(
+    path: &str,
+    line: u32,
+    y: &str,
+    package: &str,
+    bundled: bool,
+) -> Result<Rule, PolicyError> {
+    let err = |l: u32, m: String| PolicyError {
+        file: path.to_string(),
+        line: line + l.saturating_sub(1),
+        message: m,
+    };
+    let docs =
+        yaml::parse_stream(y, yaml::Limits::default()).map_err(|e| err(e.line, e.message))?;
+    let m = docs
+        .into_iter()
+        .next()
+        .map(|d| d.value)
+        .unwrap_or(Value::Null);
+    let custom = m.get("custom").cloned().unwrap_or(Value::Null);
+    let s = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
+    let list = |v: &Value, k: &str| -> Vec<String> {
+        match v.get(k) {
+            Some(Value::Array(a)) => a
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect(),
+            Some(Value::String(s)) => vec![s.clone()],
+            _ => vec![],
+        }
+    };
+    let id = s(&custom, "id").unwrap_or_else(|| {
+        package
+            .rsplit('.')
+            .next()
+            .unwrap_or_default()
+            .replace('_', "-")
+    });
+    let family = s(&custom, "family").unwrap_or_else(|| "hygiene".into());
+    if !FAMILIES.contains(&family.as_str()) {
+        return Err(err(
+            1,
+            format!(
+                "rule {id}: unknown family '{family}' (one of {})",
+                FAMILIES.join(", ")
+            ),
+        ));
+    }
+    let sev = s(&custom, "severity").unwrap_or_else(|| "medium".into());
+    let severity = Severity::parse(&sev)
+        .ok_or_else(|| err(1, format!("rule {id}: unknown severity '{sev}'")))?;
+    Ok(Rule {
+        title: s(&m, "title").unwrap_or_else(|| id.clone()),
+        description: s(&m, "description").unwrap_or_default().trim().to_string(),
+        fix: s(&custom, "fix").unwrap_or_default().trim().to_string(),
+        types: list(&custom, "types"),
+        references: list(&m, "related_resources"),
+        id,
+        family,
+        severity,
+        package: package.to_string(),
+        source: path.to_string(),
+        bundled,
+    })
+}
+
+/// The bundled policies, parsed once per process.
+pub fn bundled() -> &'static [PolicyFile] {
+    static FILES: std::sync::LazyLock<Vec<PolicyFile>> = std::sync::LazyLock::new(|| {
+        BUNDLED
+            .iter()
+            .map(|(p, t)| load(p, t, true).expect("bundled policy metadata is checked by tests"))
+            .collect()
+    });
+    &FILES
+}
+
+/// Metadata of every bundled rule, sorted by id.
+pub fn bundled_rules() -> Vec<Rule> {
+    let mut r: Vec<Rule> = bundled().iter().filter_map(|p| p.rule.clone()).collect();
+    r.sort_by(|a, b| a.id.cmp(&b.id));
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_bundled_rule_has_complete_metadata_and_a_test() {
+        let files = bundled();
+        let rules = bundled_rules();
+        assert!(rules.len() >= 6);
+        let mut ids = std::collections::HashSet::new();
+        for r in &rules {
+            assert!(ids.insert(r.id.clone()), "duplicate rule id {}", r.id);
+            assert!(
+                !r.title.is_empty() && !r.description.is_empty() && !r.fix.is_empty(),
+                "{}",
+                r.id
+            );
+            let test = r.source.replace(".rego", "_test.rego");
+            assert!(
+                files.iter().any(|f| f.path == test),
+                "{} has no {}",
+                r.id,
+                test
+            );
+        }
+    }
+
+    #[test]
+    fn metadata_is_read_from_the_comment_block() {
+        let p = load(
+            "x.rego",
+            "# METADATA\n# title: T\n# description: D\n# custom:\n#   id: my-rule\n#   family: iam\n#   severity: high\n#   fix: F\n#   types: [aws_iam_policy]\npackage gatepost.rules.my_rule\n",
+            false,
+        )
+        .unwrap();
+        let r = p.rule.unwrap();
+        assert_eq!(
+            (r.id.as_str(), r.family.as_str(), r.severity),
+            ("my-rule", "iam", Severity::High)
+        );
+        assert_eq!(r.types, vec!["aws_iam_policy"]);
+        assert_eq!(r.package, "data.gatepost.rules.my_rule");
+    }
+
+    #[test]
+    fn bad_metadata_is_a_located_error() {
+        let e = load(
+            "x.rego",
+            "# METADATA\n# custom:\n#   family: nope\npackage a\n",
+            false,
+        )
+        .unwrap_err();
+        assert!(e.message.contains("unknown family"));
+    }
+}

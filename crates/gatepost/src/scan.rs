@@ -1,0 +1,471 @@
+//! The pipeline: files → parsers → one located model → facts → Rego → findings.
+
+use crate::discover::{self, Format, SourceFile};
+use crate::engine::{Evaluator, Hit};
+use crate::model::Resource;
+use crate::parse::{hcl, yaml};
+use crate::policy::{PolicyFile, Rule, Severity};
+use crate::report::{Finding, Report, ScanError, Summary};
+use crate::terraform::{self, TfFile, TfInputs};
+use crate::{kubernetes, link, workflow};
+use rayon::prelude::*;
+use serde_json::{json, Map, Value};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Bounds on what hostile input may cost.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    pub max_file_bytes: u64,
+    pub yaml: yaml::Limits,
+    /// Wall-clock limit for each rule's evaluation.
+    pub eval_time: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 16 << 20,
+            yaml: yaml::Limits::default(),
+            eval_time: Duration::from_secs(10),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Users' Rego files, evaluated beside the bundled rules.
+    pub policies: Vec<PolicyFile>,
+    /// Rule ids or family names not to evaluate.
+    pub disabled: Vec<String>,
+    /// When non-empty, only these rule ids or families are evaluated.
+    pub enabled: Vec<String>,
+    /// Findings below this severity are dropped.
+    pub min_severity: Severity,
+    pub terraform: TfInputs,
+    pub limits: Limits,
+    /// Settings rules read as `input.config` (ceilings, allowed types, ...), merged over
+    /// [`default_config`].
+    pub config: Value,
+    /// Path prefixes whose secret candidates are ignored (test fixtures and the like).
+    pub secret_allow_paths: Vec<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            policies: Vec::new(),
+            disabled: Vec::new(),
+            enabled: Vec::new(),
+            min_severity: Severity::Info,
+            terraform: TfInputs::default(),
+            limits: Limits::default(),
+            config: Value::Null,
+            secret_allow_paths: Vec::new(),
+        }
+    }
+}
+
+/// What rules read as `input.config` unless configured otherwise.
+pub fn default_config() -> Value {
+    json!({
+        "cost": {"monthly_ceiling": 50.0, "app_ceilings": {}, "approved_apps": [], "approval_tag": "cost-approved-by"},
+        "quota": {"requests.cpu": "2", "limits.cpu": "4", "requests.memory": "4Gi", "limits.memory": "8Gi"},
+        "workflow": {"trusted_action_owners": ["actions"]},
+    })
+}
+
+fn merge(base: &mut Value, over: &Value) {
+    match (base, over) {
+        (Value::Object(b), Value::Object(o)) => {
+            for (k, v) in o {
+                merge(b.entry(k.clone()).or_insert(Value::Null), v);
+            }
+        }
+        (b, o) if !o.is_null() => *b = o.clone(),
+        _ => {}
+    }
+}
+
+/// Scan files and directories on disk.
+pub fn scan_paths(paths: &[&Path], opts: &Options) -> Report {
+    let (files, errs) = discover::discover(paths, opts.limits.max_file_bytes);
+    let mut report = scan_sources(files, opts);
+    let n = report.errors.len();
+    report.errors.extend(errs.into_iter().map(|e| ScanError {
+        file: e.path,
+        line: 1,
+        column: 1,
+        kind: "read".into(),
+        message: e.message,
+    }));
+    if report.errors.len() != n {
+        finish(&mut report);
+    }
+    report
+}
+
+/// Scan in-memory files (`path`, contents): what editors, bindings and the browser use.
+pub fn scan_sources(mut files: Vec<SourceFile>, opts: &Options) -> Report {
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files.dedup_by(|a, b| a.path == b.path);
+    let model = build_model(&files, opts);
+    let mut report = Report {
+        version: crate::VERSION,
+        errors: model.errors,
+        resources: model.resources,
+        ..Default::default()
+    };
+    report.summary.files = files.len();
+    let cost = crate::cost::estimate(&report.resources, &cost_options(opts));
+    report.costs = serde_json::to_value(&cost).unwrap_or(Value::Null);
+
+    let mut config = default_config();
+    merge(&mut config, &opts.config);
+    let secrets: Vec<Value> = model
+        .secrets
+        .iter()
+        .filter(|c| {
+            !opts
+                .secret_allow_paths
+                .iter()
+                .any(|p| c.file.starts_with(p.as_str()))
+        })
+        .map(|c| serde_json::to_value(c).unwrap_or(Value::Null))
+        .collect();
+    let mut by_type: Map<String, Value> = Map::new();
+    for r in &report.resources {
+        let v = json!({
+            "kind": r.kind, "type": r.type_, "address": r.address, "app": r.app,
+            "file": &*r.file, "line": r.line, "attrs": r.attrs,
+            "unresolved": r.unresolved, "links": r.links,
+        });
+        if let Value::Array(a) = by_type.entry(r.type_.clone()).or_insert_with(|| json!([])) {
+            a.push(v);
+        }
+    }
+    let mut present: HashSet<String> = by_type.keys().cloned().collect();
+    present.insert("*".into());
+    let input = json!({
+        "by_type": by_type,
+        "facts": {"secrets": secrets, "costs": report.costs},
+        "config": config,
+    });
+    let input = regorus::Value::from(input);
+
+    match Evaluator::new(&opts.policies, opts.limits.eval_time) {
+        Err(e) => report.errors.push(ScanError {
+            file: e.file,
+            line: e.line,
+            column: 1,
+            kind: "policy".into(),
+            message: e.message,
+        }),
+        Ok(ev) => {
+            let disabled = |r: &Rule| {
+                let named = |list: &[String]| list.iter().any(|x| *x == r.id || *x == r.family);
+                named(&opts.disabled) || (!opts.enabled.is_empty() && !named(&opts.enabled))
+            };
+            let (hits, errs) = ev.evaluate(&input, &present, &disabled);
+            for (rule, msg) in errs {
+                report.errors.push(ScanError {
+                    file: ev
+                        .rules
+                        .iter()
+                        .find(|r| r.id == rule)
+                        .map(|r| r.source.clone())
+                        .unwrap_or_default(),
+                    line: 1,
+                    column: 1,
+                    kind: "evaluation".into(),
+                    message: format!("rule {rule}: {msg}"),
+                });
+            }
+            report.findings = locate(&ev.rules, hits, &report.resources, opts.min_severity);
+        }
+    }
+    let sources: HashMap<&str, &SourceFile> = files.iter().map(|f| (f.path.as_str(), f)).collect();
+    for f in &report.findings {
+        if let Some(src) = sources.get(f.file.as_str()) {
+            report
+                .sources
+                .entry(f.file.clone())
+                .or_insert_with(|| Arc::from(String::from_utf8_lossy(&src.bytes).as_ref()));
+        }
+    }
+    finish(&mut report);
+    report
+}
+
+fn cost_options(opts: &Options) -> crate::cost::CostOptions {
+    crate::cost::CostOptions {
+        default_region: opts
+            .config
+            .pointer("/cost/region")
+            .and_then(Value::as_str)
+            .map(str::to_string),
+        usage: opts.config.pointer("/cost/usage").cloned(),
+    }
+}
+
+/// Sort, dedupe and count: the same input always gives the same bytes.
+fn finish(report: &mut Report) {
+    report.findings.sort_by(|a, b| {
+        (&a.file, a.line, a.column, &a.rule, &a.address, &a.message)
+            .cmp(&(&b.file, b.line, b.column, &b.rule, &b.address, &b.message))
+    });
+    report.findings.dedup();
+    report.errors.sort_by(|a, b| {
+        (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message))
+    });
+    report.errors.dedup();
+    let mut s = Summary {
+        files: report.summary.files,
+        resources: report.resources.len(),
+        findings: report.findings.len(),
+        errors: report.errors.len(),
+        unresolved: report.resources.iter().map(|r| r.unresolved.len()).sum(),
+        ..Default::default()
+    };
+    for f in &report.findings {
+        *s.by_severity
+            .entry(f.severity.as_str().to_string())
+            .or_default() += 1;
+        *s.by_family.entry(f.family.clone()).or_default() += 1;
+    }
+    report.summary = s;
+}
+
+fn locate(rules: &[Rule], hits: Vec<Hit>, resources: &[Resource], min: Severity) -> Vec<Finding> {
+    let by_addr: HashMap<&str, &Resource> =
+        resources.iter().map(|r| (r.address.as_str(), r)).collect();
+    let mut out = Vec::new();
+    for h in hits {
+        let rule = &rules[h.rule];
+        let severity = h.severity.unwrap_or(rule.severity);
+        if severity < min {
+            continue;
+        }
+        let res = h.address.as_deref().and_then(|a| by_addr.get(a));
+        let (file, line, column) = match (res, &h.file) {
+            (_, Some(f)) if h.line.is_some() => {
+                (f.clone(), h.line.unwrap_or(1), h.column.unwrap_or(1))
+            }
+            (Some(r), _) => {
+                let s = r.locate(&h.pointer);
+                (
+                    s.file.as_deref().unwrap_or(&r.file).to_string(),
+                    s.line,
+                    s.column,
+                )
+            }
+            (None, Some(f)) => (f.clone(), 1, 1),
+            (None, None) => continue,
+        };
+        let address = h.address.clone().unwrap_or_default();
+        let key = match (&h.fingerprint, res) {
+            (Some(fp), _) => format!("{}\0{file}\0{fp}", rule.id),
+            (None, Some(r)) => format!("{}\0{}\0{}\0{}", rule.id, r.app, address, h.pointer),
+            (None, None) => format!("{}\0{file}\0{}", rule.id, h.message),
+        };
+        out.push(Finding {
+            rule: rule.id.clone(),
+            family: rule.family.clone(),
+            severity,
+            title: rule.title.clone(),
+            message: h.message,
+            file,
+            line,
+            column,
+            address,
+            pointer: h.pointer,
+            remediation: rule.fix.clone(),
+            fingerprint: hex16(&key),
+        });
+    }
+    out
+}
+
+fn hex16(s: &str) -> String {
+    let d = Sha256::digest(s.as_bytes());
+    d.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+/// The normalized model and native facts, before any rule runs.
+pub struct Model {
+    pub resources: Vec<Resource>,
+    pub secrets: Vec<crate::secrets::SecretCandidate>,
+    pub errors: Vec<ScanError>,
+}
+
+enum Parsed {
+    Tf(TfFile),
+    TfVars(TfFile),
+    Docs(Arc<str>, Vec<yaml::LocatedDoc>, Format),
+    Nothing,
+}
+
+fn parse_error(file: &str, line: u32, column: u32, message: String) -> ScanError {
+    ScanError {
+        file: file.to_string(),
+        line,
+        column,
+        kind: "parse".into(),
+        message,
+    }
+}
+
+fn parse_one(
+    f: &SourceFile,
+    limits: &Limits,
+) -> (
+    Parsed,
+    Vec<crate::secrets::SecretCandidate>,
+    Option<ScanError>,
+) {
+    let secrets = crate::secrets::scan_bytes(&f.path, &f.bytes);
+    let format = discover::classify(&f.path);
+    if format == Format::Text {
+        return (Parsed::Nothing, secrets, None);
+    }
+    let text = match std::str::from_utf8(&f.bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let line = f.bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count() as u32
+                + 1;
+            return (
+                Parsed::Nothing,
+                secrets,
+                Some(parse_error(
+                    &f.path,
+                    line,
+                    1,
+                    "file is not valid UTF-8".into(),
+                )),
+            );
+        }
+    };
+    let path: Arc<str> = Arc::from(f.path.as_str());
+    let parsed = match format {
+        Format::Terraform | Format::TfVars => match hcl::parse(text) {
+            Ok(p) => {
+                let tf = TfFile {
+                    path,
+                    text: Arc::from(text),
+                    parsed: p,
+                };
+                if format == Format::Terraform {
+                    Parsed::Tf(tf)
+                } else {
+                    Parsed::TfVars(tf)
+                }
+            }
+            Err(e) => {
+                return (
+                    Parsed::Nothing,
+                    secrets,
+                    Some(parse_error(&f.path, e.line, e.column, e.message)),
+                )
+            }
+        },
+        Format::TerraformJson => Parsed::Nothing,
+        Format::Workflow(_) | Format::Manifest => match yaml::parse_stream(text, limits.yaml) {
+            Ok(docs) => Parsed::Docs(path, docs, format),
+            // Helm and other templates are not YAML until rendered: skip them quietly.
+            Err(_) if format == Format::Manifest && text.contains("{{") => Parsed::Nothing,
+            Err(e) => {
+                return (
+                    Parsed::Nothing,
+                    secrets,
+                    Some(parse_error(&f.path, e.line, e.column, e.message)),
+                )
+            }
+        },
+        Format::Text => Parsed::Nothing,
+    };
+    (parsed, secrets, None)
+}
+
+pub fn build_model(files: &[SourceFile], opts: &Options) -> Model {
+    let parsed: Vec<_> = files
+        .par_iter()
+        .map(|f| parse_one(f, &opts.limits))
+        .collect();
+    let mut errors = Vec::new();
+    let mut secrets = Vec::new();
+    let mut resources = Vec::new();
+    let mut modules: BTreeMap<String, (Vec<TfFile>, Vec<TfFile>)> = BTreeMap::new();
+    for (p, s, e) in parsed {
+        secrets.extend(s);
+        errors.extend(e);
+        match p {
+            Parsed::Tf(tf) => modules.entry(dir_of(&tf.path)).or_default().0.push(tf),
+            Parsed::TfVars(tf) => {
+                let name = tf.path.rsplit('/').next().unwrap_or_default();
+                // Terraform loads these automatically; other .tfvars only when named.
+                if name == "terraform.tfvars" || name.ends_with(".auto.tfvars") {
+                    modules.entry(dir_of(&tf.path)).or_default().1.push(tf);
+                }
+            }
+            Parsed::Docs(path, docs, format) => {
+                let app = discover::app_of(&path);
+                match format {
+                    Format::Workflow(flavor) => {
+                        for d in &docs {
+                            if let Err(m) =
+                                workflow::normalize(flavor, &path, &app, d, &mut resources)
+                            {
+                                errors.push(parse_error(&path, d.line, d.column, m));
+                            }
+                        }
+                    }
+                    _ => kubernetes::normalize(&path, &app, &docs, &mut resources),
+                }
+            }
+            Parsed::Nothing => {}
+        }
+    }
+    let texts: HashMap<&str, &SourceFile> = files.iter().map(|f| (f.path.as_str(), f)).collect();
+    let read = |p: &str| {
+        texts
+            .get(p)
+            .and_then(|f| String::from_utf8(f.bytes.clone()).ok())
+    };
+    let tf: Vec<Vec<Resource>> = modules
+        .par_iter_mut()
+        .map(|(dir, (tf, vars))| {
+            vars.sort_by(|a, b| {
+                let main = |f: &TfFile| {
+                    !f.path.ends_with("/terraform.tfvars") && &*f.path != "terraform.tfvars"
+                };
+                (main(a), &a.path).cmp(&(main(b), &b.path))
+            });
+            let app = discover::app_of(&if dir.is_empty() {
+                "x".to_string()
+            } else {
+                format!("{dir}/x")
+            });
+            terraform::normalize_module(&app, dir, tf, vars, &opts.terraform, &read)
+        })
+        .collect();
+    resources.extend(tf.into_iter().flatten());
+    link::link(&mut resources);
+    secrets.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    Model {
+        resources,
+        secrets,
+        errors,
+    }
+}
+
+fn dir_of(path: &str) -> String {
+    path.rsplit_once('/')
+        .map(|(d, _)| d.to_string())
+        .unwrap_or_default()
+}

@@ -1,0 +1,227 @@
+//! CI pipelines: GitHub Actions workflows and composite actions, GitLab CI.
+//!
+//! A workflow becomes one resource for the file and one per job; each job links the
+//! workflow-level settings it inherits (triggers, permissions, env) so rules read one object.
+
+use crate::model::{pointer_token, Resource, Span};
+use crate::parse::yaml::LocatedDoc;
+use serde_json::{json, Map, Value};
+use std::sync::Arc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flavor {
+    GithubWorkflow,
+    GithubAction,
+    Gitlab,
+}
+
+/// Which CI flavour a path is, if any.
+pub fn flavor(path: &str) -> Option<Flavor> {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let yaml = name.ends_with(".yml") || name.ends_with(".yaml");
+    if !yaml {
+        return None;
+    }
+    if path.contains(".github/workflows/") {
+        return Some(Flavor::GithubWorkflow);
+    }
+    if name == "action.yml" || name == "action.yaml" {
+        return Some(Flavor::GithubAction);
+    }
+    if name == ".gitlab-ci.yml" || name == ".gitlab-ci.yaml" || path.contains(".gitlab/ci/") {
+        return Some(Flavor::Gitlab);
+    }
+    None
+}
+
+/// GitLab keywords that are not job names at the top level.
+const GITLAB_KEYWORDS: &[&str] = &[
+    "default",
+    "include",
+    "stages",
+    "variables",
+    "workflow",
+    "image",
+    "services",
+    "cache",
+    "before_script",
+    "after_script",
+    "types",
+    "pages:deploy",
+];
+
+fn resource(
+    kind: &str,
+    file: &Arc<str>,
+    app: &str,
+    address: String,
+    attrs: Value,
+    spans: std::collections::BTreeMap<String, Span>,
+) -> Resource {
+    let head = spans.get("").cloned().unwrap_or(Span::new(1, 1));
+    Resource {
+        kind: kind.into(),
+        type_: kind.into(),
+        address,
+        app: app.into(),
+        file: file.clone(),
+        line: head.line,
+        column: head.column,
+        attrs,
+        unresolved: Vec::new(),
+        links: Map::new(),
+        spans,
+    }
+}
+
+/// Normalize one CI file. Returns an error message for documents that are not a mapping.
+pub fn normalize(
+    flavor: Flavor,
+    file: &Arc<str>,
+    app: &str,
+    doc: &LocatedDoc,
+    out: &mut Vec<Resource>,
+) -> Result<(), String> {
+    if !doc.value.is_object() {
+        return Err("a CI file must be a YAML mapping".into());
+    }
+    let (wkind, jkind) = match flavor {
+        Flavor::GithubWorkflow => ("github.workflow", "github.job"),
+        Flavor::GithubAction => ("github.action", "github.action"),
+        Flavor::Gitlab => ("gitlab.pipeline", "gitlab.job"),
+    };
+    let mut wf = resource(
+        wkind,
+        file,
+        app,
+        file.to_string(),
+        doc.value.clone(),
+        doc.spans.clone(),
+    );
+    // The file header is its first key, not line 1 of a comment block.
+    if let Some(first) = doc
+        .spans
+        .iter()
+        .filter(|(k, _)| k.matches('/').count() == 1)
+        .map(|(_, s)| s)
+        .min_by_key(|s| (s.line, s.column))
+    {
+        wf.line = first.line;
+        wf.column = first.column;
+    }
+    if flavor == Flavor::GithubAction {
+        out.push(wf);
+        return Ok(());
+    }
+    let jobs: Vec<(String, String, Value)> = match flavor {
+        Flavor::GithubWorkflow => doc
+            .value
+            .get("jobs")
+            .and_then(Value::as_object)
+            .map(|m| {
+                m.iter()
+                    .map(|(k, v)| (k.clone(), format!("/jobs/{}", pointer_token(k)), v.clone()))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        _ => doc
+            .value
+            .as_object()
+            .map(|m| {
+                m.iter()
+                    .filter(|(k, v)| !GITLAB_KEYWORDS.contains(&k.as_str()) && v.is_object())
+                    .map(|(k, v)| (k.clone(), format!("/{}", pointer_token(k)), v.clone()))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    };
+    let mut context = Map::new();
+    context.insert("address".into(), json!(file.to_string()));
+    for k in [
+        "on",
+        "permissions",
+        "env",
+        "defaults",
+        "name",
+        "variables",
+        "default",
+        "workflow",
+        "include",
+        "image",
+        "services",
+    ] {
+        if let Some(v) = doc.value.get(k) {
+            context.insert(k.into(), v.clone());
+        }
+    }
+    let context = Value::Object(context);
+    for (id, ptr, attrs) in jobs {
+        let mut j = resource(
+            jkind,
+            file,
+            app,
+            format!("{file}#{id}"),
+            attrs,
+            doc.spans_under(&ptr),
+        );
+        j.links.insert("workflow".into(), context.clone());
+        j.links.insert("id".into(), json!(id));
+        j.links.insert("pointer".into(), json!(ptr));
+        out.push(j);
+    }
+    out.push(wf);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::yaml::{parse_stream, Limits};
+
+    #[test]
+    fn jobs_inherit_workflow_context_and_keep_lines() {
+        let y = "# ci\non: [pull_request_target]\npermissions: write-all\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n";
+        let docs = parse_stream(y, Limits::default()).unwrap();
+        let f: Arc<str> = Arc::from(".github/workflows/ci.yml");
+        let mut out = Vec::new();
+        normalize(Flavor::GithubWorkflow, &f, "", &docs[0], &mut out).unwrap();
+        let job = &out[0];
+        assert_eq!(job.address, ".github/workflows/ci.yml#build");
+        assert_eq!(job.line, 5);
+        assert_eq!(job.locate("/steps/0/uses").line, 8);
+        assert_eq!(job.links["workflow"]["permissions"], json!("write-all"));
+        assert_eq!(out[1].line, 2);
+    }
+
+    #[test]
+    fn gitlab_jobs_skip_keywords() {
+        let y = "stages: [build]\nvariables: {A: b}\nbuild:\n  image: node:latest\n  script: [make]\n.hidden:\n  script: [x]\n";
+        let docs = parse_stream(y, Limits::default()).unwrap();
+        let mut out = Vec::new();
+        normalize(
+            Flavor::Gitlab,
+            &Arc::from(".gitlab-ci.yml"),
+            "",
+            &docs[0],
+            &mut out,
+        )
+        .unwrap();
+        let jobs: Vec<_> = out
+            .iter()
+            .filter(|r| r.kind == "gitlab.job")
+            .map(|r| r.address.as_str())
+            .collect();
+        assert_eq!(jobs, vec![".gitlab-ci.yml#build", ".gitlab-ci.yml#.hidden"]);
+    }
+
+    #[test]
+    fn flavors_by_path() {
+        assert_eq!(
+            flavor("a/.github/workflows/x.yaml"),
+            Some(Flavor::GithubWorkflow)
+        );
+        assert_eq!(flavor("tools/action.yml"), Some(Flavor::GithubAction));
+        assert_eq!(flavor(".gitlab-ci.yml"), Some(Flavor::Gitlab));
+        assert_eq!(flavor("k8s/deploy.yaml"), None);
+    }
+}

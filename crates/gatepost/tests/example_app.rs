@@ -1,0 +1,151 @@
+//! The bundled where2eat example through the whole pipeline, and bad input beside it.
+
+use gatepost::{scan_paths, scan_sources, Options, SourceFile};
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn example_report() -> gatepost::Report {
+    std::env::set_current_dir(root()).unwrap();
+    scan_paths(
+        &[Path::new("testdata/examples/where2eat")],
+        &Options::default(),
+    )
+}
+
+fn has(report: &gatepost::Report, rule: &str, file: &str, line: u32) -> bool {
+    report
+        .findings
+        .iter()
+        .any(|f| f.rule == rule && f.file.ends_with(file) && f.line == line)
+}
+
+#[test]
+fn example_app_reports_each_planted_problem_on_its_line() {
+    let r = example_report();
+    assert!(r.errors.is_empty(), "{:#?}", r.errors);
+    let expected = [
+        ("aws-s3-public-acl", "terraform/main.tf", 29),
+        ("aws-iam-wildcard-action", "terraform/iam.tf", 23),
+        ("cost-app-over-ceiling", "terraform/main.tf", 41),
+        ("k8s-namespace-without-quota", "k8s/namespace.yaml", 34),
+        ("k8s-container-without-limits", "k8s/deployment.yaml", 20),
+        (
+            "gha-permissions-write-all",
+            ".github/workflows/deploy.yml",
+            8,
+        ),
+        ("gha-unpinned-action", ".github/workflows/deploy.yml", 16),
+    ];
+    for (rule, file, line) in expected {
+        assert!(
+            has(&r, rule, file, line),
+            "missing {rule} at {file}:{line}; got {:#?}",
+            r.findings
+        );
+    }
+    // Paths are reported as given plus the path below them, lines and columns 1-based.
+    for f in &r.findings {
+        assert!(
+            f.file.starts_with("testdata/examples/where2eat/"),
+            "{}",
+            f.file
+        );
+        assert!(f.line >= 1 && f.column >= 1);
+        assert_eq!(f.fingerprint.len(), 16);
+    }
+    // The namespace with a quota and the policy built from a document with named actions pass.
+    assert!(!r
+        .findings
+        .iter()
+        .any(|f| f.message.contains("\"where2eat\" has no ResourceQuota")));
+    assert!(!r
+        .findings
+        .iter()
+        .any(|f| f.address == "aws_iam_policy.menus_read"));
+    assert_eq!(r.exit_code(gatepost::Severity::Low), 1);
+}
+
+#[test]
+fn json_output_keeps_the_contract() {
+    let r = example_report();
+    let v: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+    for key in ["findings", "errors", "summary"] {
+        assert!(v.get(key).is_some(), "{key}");
+    }
+    let f = &v["findings"][0];
+    for key in [
+        "rule", "family", "severity", "message", "file", "line", "column", "address",
+    ] {
+        assert!(f.get(key).is_some(), "finding lacks {key}");
+    }
+    let families = [
+        "iam", "storage", "quota", "cost", "secrets", "workflow", "hygiene",
+    ];
+    for f in v["findings"].as_array().unwrap() {
+        assert!(families.contains(&f["family"].as_str().unwrap()));
+    }
+}
+
+#[test]
+fn output_is_deterministic() {
+    let a = example_report().to_json();
+    let b = example_report().to_json();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn unparsable_files_become_located_errors_and_the_rest_is_scanned() {
+    let files = vec![
+        SourceFile {
+            path: "bad/main.tf".into(),
+            bytes: b"resource \"aws_s3_bucket\" \"b\" {\n  acl = \n".to_vec(),
+        },
+        SourceFile {
+            path: "bad/k8s.yaml".into(),
+            bytes: b"apiVersion: v1\nkind: [Namespace\n".to_vec(),
+        },
+        SourceFile {
+            path: "bad/bin.tf".into(),
+            bytes: vec![0xff, 0xfe, 0x00, 0x41],
+        },
+        SourceFile {
+            path: "good/main.tf".into(),
+            bytes: b"resource \"aws_s3_bucket\" \"b\" {\n  acl = \"public-read\"\n}\n".to_vec(),
+        },
+    ];
+    let r = scan_sources(files, &Options::default());
+    let errs: Vec<(&str, u32)> = r.errors.iter().map(|e| (e.file.as_str(), e.line)).collect();
+    assert!(
+        errs.iter().any(|(f, l)| *f == "bad/main.tf" && *l >= 2),
+        "{errs:?}"
+    );
+    assert!(
+        errs.iter().any(|(f, l)| *f == "bad/k8s.yaml" && *l >= 2),
+        "{errs:?}"
+    );
+    assert!(errs.iter().any(|(f, _)| *f == "bad/bin.tf"), "{errs:?}");
+    assert!(r
+        .findings
+        .iter()
+        .any(|f| f.rule == "aws-s3-public-acl" && f.file == "good/main.tf" && f.line == 2));
+    assert_eq!(r.exit_code(gatepost::Severity::Low), 2);
+}
+
+#[test]
+fn unknown_yaml_and_helm_templates_are_not_errors() {
+    let files = vec![
+        SourceFile {
+            path: "config/settings.yaml".into(),
+            bytes: b"debug: true\nitems: [1, 2]\n".to_vec(),
+        },
+        SourceFile {
+            path: "chart/templates/d.yaml".into(),
+            bytes: b"{{- if .Values.x }}\nkind: {{ .Values.k }}\n{{- end }}\n".to_vec(),
+        },
+    ];
+    let r = scan_sources(files, &Options::default());
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+}

@@ -1,0 +1,34 @@
+# METADATA
+# title: IAM policy allows every action of a service, or of all services
+# description: |
+#   A policy that allows "*" or "service:*" grants every present and future action,
+#   including ones that delete data or change permissions. Micro-apps need a handful of
+#   named actions.
+# related_resources:
+#   - https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
+# custom:
+#   id: aws-iam-wildcard-action
+#   family: iam
+#   severity: high
+#   fix: 'List the specific actions the app calls, e.g. "s3:GetObject", "s3:PutObject".'
+#   types: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_role]
+package gatepost.rules.aws_iam_wildcard_action
+
+import data.gatepost.lib.iam
+
+deny contains finding if {
+	some p in iam.identity_policies
+	some st in iam.statements(p.doc, p.pointer)
+	actions := iam.allowed_actions(st.statement)
+	some i, a in actions
+	iam.wildcard_action(a)
+	finding := {
+		"address": p.resource.address,
+		"pointer": action_pointer(st, i),
+		"message": sprintf("%s allows action %q", [p.resource.address, a]),
+	}
+}
+
+action_pointer(st, i) := sprintf("%s/Action/%d", [st.pointer, i]) if is_array(st.statement.Action)
+
+action_pointer(st, _) := sprintf("%s/Action", [st.pointer]) if not is_array(st.statement.Action)

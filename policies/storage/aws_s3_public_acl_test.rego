@@ -1,0 +1,17 @@
+package gatepost.rules.aws_s3_public_acl_test
+
+import data.gatepost.rules.aws_s3_public_acl as rule
+
+test_public_read_on_bucket_is_denied if {
+	d := rule.deny with input as {"by_type": {"aws_s3_bucket": [{"address": "b", "attrs": {"acl": "public-read"}}]}}
+	some f in d
+	f.pointer == "/acl"
+}
+
+test_public_acl_resource_is_denied if {
+	count(rule.deny) == 1 with input as {"by_type": {"aws_s3_bucket_acl": [{"address": "a", "attrs": {"acl": "public-read-write"}}]}}
+}
+
+test_private_passes if {
+	count(rule.deny) == 0 with input as {"by_type": {"aws_s3_bucket": [{"address": "b", "attrs": {"acl": "private"}}]}}
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs every test of every surface. Installs what it needs; safe to run on a fresh machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "format"
+cargo fmt --all -- --check
+
+step "lint"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "unit, integration and Rego tests"
+cargo test --workspace
+
+step "the bundled example scans and reports its planted problems"
+set +e
+cargo run -q -p gatepost-cli -- scan testdata/examples/where2eat --format json > target/example.json
+code=$?
+set -e
+test "$code" -eq 1 || { echo "expected exit code 1 (findings), got $code"; exit 1; }
+echo "example scan: exit 1 with findings, as expected"
