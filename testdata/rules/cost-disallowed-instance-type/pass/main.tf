@@ -1,0 +1,3 @@
+resource "aws_instance" "api" {
+  instance_type = "t3.small"
+}
