@@ -22,3 +22,6 @@ code=$?
 set -e
 test "$code" -eq 1 || { echo "expected exit code 1 (findings), got $code"; exit 1; }
 echo "example scan: exit 1 with findings, as expected"
+
+step "accuracy: KICS Terraform and Kubernetes fixtures"
+cargo run -q -p gatepost-accuracy -- kics --no-check

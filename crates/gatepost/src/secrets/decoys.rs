@@ -1,0 +1,326 @@
+//! Values that sit where secrets sit but are not secrets: documentation placeholders,
+//! variable references, code expressions, hashes and identifiers.
+
+use super::entropy;
+
+/// Words that, inside a value, mark it as a documentation placeholder.
+const PLACEHOLDER_MARKERS: &[&str] = &[
+    "example",
+    "xxxx",
+    "your_",
+    "your-",
+    "yourkey",
+    "yourtoken",
+    "yoursecret",
+    "yourpass",
+    "your ",
+    "<your",
+    "placeholder",
+    "changeme",
+    "change_me",
+    "change-me",
+    "replace_me",
+    "replace-me",
+    "replaceme",
+    "replace_with",
+    "insert_",
+    "insert-",
+    "redacted",
+    "dummy",
+    "_here",
+    "-here",
+    "notreal",
+    "not_real",
+    "not-a-",
+    "not_a_",
+    "fake-",
+    "fake_",
+    "sample_key",
+    "foobar",
+    "lorem",
+    "invalid",
+    "<insert",
+    "goes_here",
+    "goes here",
+];
+
+/// Whole values that are defaults or dictionary words rather than credentials.
+const DECOY_WORDS: &[&str] = &[
+    "password",
+    "passwd",
+    "pass",
+    "pwd",
+    "secret",
+    "token",
+    "apikey",
+    "api_key",
+    "key",
+    "changeme",
+    "changeit",
+    "password123",
+    "password1",
+    "admin",
+    "admin123",
+    "root",
+    "toor",
+    "guest",
+    "test",
+    "testing",
+    "test123",
+    "test1234",
+    "demo",
+    "default",
+    "letmein",
+    "qwerty",
+    "123456",
+    "12345678",
+    "123456789",
+    "1234567890",
+    "null",
+    "none",
+    "nil",
+    "undefined",
+    "true",
+    "false",
+    "string",
+    "str",
+    "int",
+    "integer",
+    "bool",
+    "boolean",
+    "number",
+    "any",
+    "object",
+    "bytes",
+    "text",
+    "varchar",
+    "required",
+    "optional",
+    "empty",
+    "unknown",
+    "hidden",
+    "secure",
+    "mysecret",
+    "mypassword123",
+    "secretpassword",
+    "your_password",
+    "yourpassword",
+    "s3cr3t",
+    "p@ssw0rd",
+    "p@ssword",
+    "pa$$word",
+    "passw0rd",
+    "password!",
+    "secret123",
+];
+
+pub(crate) fn is_placeholder(v: &str) -> bool {
+    if v.is_empty() {
+        return true;
+    }
+    let lower = v.to_ascii_lowercase();
+    if PLACEHOLDER_MARKERS.iter().any(|m| lower.contains(m)) {
+        return true;
+    }
+    // Masked values: `****`, `••••`, `######`, `....`.
+    if v.chars()
+        .all(|c| matches!(c, '*' | '#' | '.' | '•' | '-' | '_' | '?' | 'x' | 'X'))
+    {
+        return true;
+    }
+    if dominated_by_one_char(v) {
+        return true;
+    }
+    // `<token>`, `[api key goes here]`, `{{ token }}`.
+    let t = v.trim();
+    if (t.starts_with('<') && t.ends_with('>')) || (t.starts_with('[') && t.ends_with(']')) {
+        return true;
+    }
+    false
+}
+
+/// Defaults and dictionary words (`changeme`, `admin`, `string`) used as values.
+pub(crate) fn is_decoy_word(v: &str) -> bool {
+    let lower = v.to_ascii_lowercase();
+    DECOY_WORDS.contains(&lower.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// `aaaaaaaa…`, `00000000…`: one character makes up most of the value.
+fn dominated_by_one_char(v: &str) -> bool {
+    let n = v.chars().count();
+    if n < 6 {
+        return false;
+    }
+    let mut counts = [0u32; 128];
+    for b in v.bytes() {
+        if b < 128 {
+            counts[b as usize] += 1;
+        }
+    }
+    let max = *counts.iter().max().unwrap_or(&0) as usize;
+    max * 10 >= n * 6
+}
+
+/// References to a value held elsewhere: `${VAR}`, `$VAR`, `%VAR%`, `{{ .Values.x }}`,
+/// `${{ secrets.X }}`, `process.env.X`, `os.environ[...]`, `var.x`, `local.x`, `$env:X`.
+pub(crate) fn is_reference(v: &str) -> bool {
+    let t = v.trim();
+    if t.starts_with('$') || t.contains("${") || t.contains("{{") || t.contains("#{") {
+        return true;
+    }
+    if t.starts_with('%') && t.ends_with('%') && t.len() > 2 {
+        return true;
+    }
+    let lower = t.to_ascii_lowercase();
+    const REFS: &[&str] = &[
+        "process.env",
+        "os.environ",
+        "os.getenv",
+        "getenv(",
+        "env(",
+        "env[",
+        "env.",
+        "environ[",
+        "var.",
+        "local.",
+        "locals.",
+        "data.",
+        "module.",
+        "settings.",
+        "config.",
+        "secrets.",
+        "params.",
+        "request.",
+        "self.",
+        "this.",
+        "args.",
+        "props.",
+        "system.getenv",
+        "configuration[",
+        "vault:",
+        "secretkeyref",
+        "valuefrom",
+        "!ref",
+        "!sub",
+        "!getatt",
+        "lookup(",
+        "getpassword",
+        "get_password",
+        "getsecret",
+        "get_secret",
+        "readpassword",
+    ];
+    if REFS
+        .iter()
+        .any(|r| lower.starts_with(r) || lower.contains(&format!("={r}")))
+    {
+        return true;
+    }
+    false
+}
+
+/// Code rather than a literal: calls, member access chains, concatenation.
+pub(crate) fn looks_like_code(v: &str) -> bool {
+    let t = v.trim();
+    if t.contains('(') && t.ends_with(')') {
+        return true;
+    }
+    // `a.b.c` made of identifiers (member access), not `tkn.v1_abc123…`-style tokens.
+    if t.contains('.') && !t.contains(' ') {
+        let parts: Vec<&str> = t.split('.').collect();
+        if parts.len() >= 2
+            && parts.iter().all(|p| {
+                !p.is_empty()
+                    && p.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '[' || c == ']')
+                    && p.chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                    && !p.chars().any(|c| c.is_ascii_digit())
+            })
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// `DB_PASSWORD`, `API_TOKEN`: the name of an environment variable, not its value.
+pub(crate) fn is_env_name(v: &str) -> bool {
+    v.len() >= 3
+        && v.contains('_')
+        && v.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+        && !v.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Looks like a path, URL or file name.
+pub(crate) fn is_path_like(v: &str) -> bool {
+    let lower = v.to_ascii_lowercase();
+    if lower.contains("://")
+        || lower.starts_with('/')
+        || lower.starts_with("./")
+        || lower.starts_with("~/")
+    {
+        return true;
+    }
+    // Versioned artefacts (`reporter-1.2.4.tgz`) and semver strings.
+    if lower
+        .split(|c: char| !c.is_ascii_digit() && c != '.')
+        .any(|p| p.matches('.').count() >= 2 && p.len() >= 5)
+    {
+        return true;
+    }
+    const EXT: &[&str] = &[
+        ".tgz", ".tar.gz", ".zip", ".jar", ".whl", ".json", ".js", ".ts", ".py", ".rb", ".go",
+        ".rs", ".yml", ".yaml", ".toml", ".txt", ".pem", ".key", ".crt", ".html", ".png", ".jpg",
+        ".svg", ".css", ".md", ".xml", ".env",
+    ];
+    if EXT.iter().any(|e| lower.ends_with(e)) {
+        return true;
+    }
+    // Several slash-separated word segments: a path, not base64.
+    let segs: Vec<&str> = v.split('/').collect();
+    let wordy = |s: &&str| {
+        s.len() >= 3
+            && s.chars()
+                .all(|c| c.is_ascii_alphabetic() || c == '-' || c == '_' || c == '+')
+    };
+    let domain = |s: &&str| {
+        s.contains('.')
+            && s.chars().any(|c| c.is_ascii_alphabetic())
+            && s.split('.')
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+    };
+    segs.len() >= 2 && (segs.iter().filter(|s| wordy(s)).count() >= 2 || segs.iter().any(domain))
+}
+
+/// A long ascending run such as `abcdefghijkl` or `0123456789ab`: typed, not generated.
+pub(crate) fn has_long_sequence(v: &str, min_run: usize) -> bool {
+    let b = v.as_bytes();
+    let mut run = 1;
+    for w in b.windows(2) {
+        if w[1] == w[0].wrapping_add(1) && w[0].is_ascii_alphanumeric() {
+            run += 1;
+            if run >= min_run {
+                return true;
+            }
+        } else {
+            run = 1;
+        }
+    }
+    false
+}
+
+/// A generic random-token check used by keyword-driven detectors.
+pub(crate) fn weak_token(v: &str) -> bool {
+    let n = v.chars().count();
+    let e = entropy::shannon(v);
+    if n < 16 {
+        e < 2.8
+    } else if n < 24 {
+        e < 3.0
+    } else {
+        e < 3.2
+    }
+}

@@ -1,0 +1,775 @@
+//! Keyword-driven detection for credentials without a recognisable format:
+//! `password = "…"`, `API_TOKEN: …`, `mailchimp_key=…`, `bannerbear SECRET …`.
+//!
+//! Instead of one large regex this walks the key name piece by piece (split at
+//! `_ . -` and camelCase humps), classifies each piece (credential word, filler,
+//! stop word, unknown), skips separators, and only then reads a value. Values are
+//! judged by entropy, character classes and decoy rules, never by keyword alone.
+
+use super::decoys;
+use super::entropy::{self, Classes};
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Trigger {
+    /// A credential word (`secret`, `token`, `pass`…) matched by the prefilter.
+    Word,
+    /// A vendor or product name.
+    Vendor,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Class {
+    Password,
+    /// Key name holds a credential word; `vendor` when a vendor name is part of the key.
+    Secret {
+        vendor: bool,
+    },
+    /// Vendor name with only filler words (`stripe_live = …`, `fastforex …`).
+    VendorOnly,
+}
+
+pub(crate) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub class: Class,
+    /// The key ends in `id`: an identifier more often than a secret.
+    pub id_like: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Word {
+    Pass,
+    Cred,
+    Filler,
+    Id,
+    Stop,
+}
+
+/// Longest entries first within a shared prefix so that stripping is greedy.
+const WORDS: &[(&str, Word)] = &[
+    ("passwords", Word::Pass),
+    ("password", Word::Pass),
+    ("passwd", Word::Pass),
+    ("passphrase", Word::Pass),
+    ("passcode", Word::Pass),
+    ("pass", Word::Pass),
+    ("pwd", Word::Pass),
+    ("pswd", Word::Pass),
+    ("pword", Word::Pass),
+    ("secrets", Word::Cred),
+    ("secret", Word::Cred),
+    ("tokens", Word::Cred),
+    ("token", Word::Cred),
+    ("tkn", Word::Cred),
+    ("apikeys", Word::Cred),
+    ("apikey", Word::Cred),
+    ("keys", Word::Cred),
+    ("key", Word::Cred),
+    ("authorization", Word::Cred),
+    ("authtoken", Word::Cred),
+    ("auth", Word::Cred),
+    ("credentials", Word::Cred),
+    ("credential", Word::Cred),
+    ("creds", Word::Cred),
+    ("cred", Word::Cred),
+    ("pat", Word::Cred),
+    ("bearer", Word::Cred),
+    ("signing", Word::Filler),
+    ("sk", Word::Filler),
+    ("api", Word::Filler),
+    ("access", Word::Filler),
+    ("client", Word::Filler),
+    ("application", Word::Filler),
+    ("app", Word::Filler),
+    ("account", Word::Filler),
+    ("user", Word::Filler),
+    ("my", Word::Filler),
+    ("bot", Word::Filler),
+    ("service", Word::Filler),
+    ("oauth2", Word::Filler),
+    ("oauth", Word::Filler),
+    ("consumer", Word::Filler),
+    ("master", Word::Filler),
+    ("admin", Word::Filler),
+    ("live", Word::Filler),
+    ("prod", Word::Filler),
+    ("production", Word::Filler),
+    ("dev", Word::Filler),
+    ("integration", Word::Filler),
+    ("personal", Word::Filler),
+    ("value", Word::Filler),
+    ("private", Word::Filler),
+    ("session", Word::Filler),
+    ("refresh", Word::Filler),
+    ("login", Word::Filler),
+    ("server", Word::Filler),
+    ("write", Word::Filler),
+    ("read", Word::Filler),
+    ("encryption", Word::Filler),
+    ("jwt", Word::Filler),
+    ("x", Word::Filler),
+    ("the", Word::Filler),
+    ("default", Word::Filler),
+    ("hub", Word::Filler),
+    ("org", Word::Filler),
+    ("project", Word::Filler),
+    ("ids", Word::Id),
+    ("id", Word::Id),
+    ("public", Word::Stop),
+    ("publishable", Word::Stop),
+    ("pub", Word::Stop),
+    ("hash", Word::Stop),
+    ("hashed", Word::Stop),
+    ("digest", Word::Stop),
+    ("checksum", Word::Stop),
+    ("sha", Word::Stop),
+    ("md5", Word::Stop),
+    ("length", Word::Stop),
+    ("len", Word::Stop),
+    ("size", Word::Stop),
+    ("count", Word::Stop),
+    ("type", Word::Stop),
+    ("name", Word::Stop),
+    ("names", Word::Stop),
+    ("file", Word::Stop),
+    ("path", Word::Stop),
+    ("url", Word::Stop),
+    ("uri", Word::Stop),
+    ("endpoint", Word::Stop),
+    ("host", Word::Stop),
+    ("header", Word::Stop),
+    ("field", Word::Stop),
+    ("format", Word::Stop),
+    ("prefix", Word::Stop),
+    ("expiry", Word::Stop),
+    ("expires", Word::Stop),
+    ("expiration", Word::Stop),
+    ("ttl", Word::Stop),
+    ("timeout", Word::Stop),
+    ("policy", Word::Stop),
+    ("label", Word::Stop),
+    ("placeholder", Word::Stop),
+    ("reset", Word::Stop),
+    ("forgot", Word::Stop),
+    ("change", Word::Stop),
+    ("confirm", Word::Stop),
+    ("min", Word::Stop),
+    ("max", Word::Stop),
+    ("regex", Word::Stop),
+    ("pattern", Word::Stop),
+    ("env", Word::Stop),
+    ("var", Word::Stop),
+    ("ref", Word::Stop),
+    ("input", Word::Stop),
+    ("enabled", Word::Stop),
+    ("required", Word::Stop),
+    ("store", Word::Stop),
+    ("storage", Word::Stop),
+    ("version", Word::Stop),
+    ("region", Word::Stop),
+    ("usage", Word::Stop),
+    ("mode", Word::Stop),
+];
+
+fn word_at(lower: &[u8]) -> Option<(usize, Word)> {
+    let mut best: Option<(usize, Word)> = None;
+    for (w, kind) in WORDS {
+        let wb = w.as_bytes();
+        if lower.len() >= wb.len()
+            && &lower[..wb.len()] == wb
+            && best.is_none_or(|b| wb.len() > b.0)
+        {
+            best = Some((wb.len(), *kind));
+        }
+    }
+    best
+}
+
+enum Piece {
+    /// Entirely made of known words.
+    Full(Vec<Word>),
+    /// Known words, then something else starting at the offset (e.g. `SECRETyo…`).
+    Partial(Vec<Word>, usize),
+    Unknown,
+}
+
+fn classify(piece: &str) -> Piece {
+    let lower = piece.to_ascii_lowercase();
+    let b = lower.as_bytes();
+    let mut i = 0;
+    let mut words = Vec::new();
+    while i < b.len() {
+        // Digits glued to a word (`oauth2`, `key1`) belong to it.
+        if b[i].is_ascii_digit()
+            && !words.is_empty()
+            && b[i..].iter().all(|c| c.is_ascii_digit())
+            && b.len() - i <= 2
+        {
+            i = b.len();
+            break;
+        }
+        match word_at(&b[i..]) {
+            // Single letters only count as whole pieces (`X-Api-Key`), not as prefixes.
+            Some((1, _)) if b.len() != 1 => break,
+            Some((n, w)) => {
+                words.push(w);
+                i += n;
+            }
+            None => break,
+        }
+    }
+    if i == b.len() {
+        Piece::Full(words)
+    } else if words.is_empty() {
+        Piece::Unknown
+    } else {
+        Piece::Partial(words, i)
+    }
+}
+
+fn is_alnum(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+}
+
+/// End of the piece starting at `i`: alphanumerics, split at a lower→upper hump.
+fn piece_end(b: &[u8], i: usize) -> usize {
+    let mut j = i;
+    while j < b.len() && is_alnum(b[j]) {
+        if j > i && b[j].is_ascii_uppercase() && b[j - 1].is_ascii_lowercase() {
+            break;
+        }
+        j += 1;
+    }
+    j
+}
+
+/// Start of the piece containing `i` (walking back over alphanumerics, stopping at a hump).
+fn piece_start(b: &[u8], i: usize) -> usize {
+    let mut j = i;
+    while j > 0 && is_alnum(b[j - 1]) {
+        if b[j].is_ascii_uppercase() && b[j - 1].is_ascii_lowercase() {
+            break;
+        }
+        j -= 1;
+    }
+    j
+}
+
+/// After the identifier run at `i`, is the next meaningful char an assignment?
+fn assignment_follows(b: &[u8], mut i: usize) -> bool {
+    while i < b.len() && (is_alnum(b[i]) || matches!(b[i], b'_' | b'.' | b'-')) {
+        i += 1;
+    }
+    while i < b.len() && matches!(b[i], b' ' | b'\t' | b'"' | b'\'' | b'\\' | b']') {
+        i += 1;
+    }
+    i < b.len() && matches!(b[i], b'=' | b':')
+}
+
+/// Does a credential word appear later in the same identifier run?
+fn cred_later_in_run(b: &[u8], mut i: usize) -> bool {
+    loop {
+        while i < b.len() && matches!(b[i], b'_' | b'.' | b'-') {
+            i += 1;
+        }
+        if i >= b.len() || !is_alnum(b[i]) {
+            return false;
+        }
+        let e = piece_end(b, i);
+        let piece = std::str::from_utf8(&b[i..e]).unwrap_or("");
+        match classify(piece) {
+            Piece::Full(w) | Piece::Partial(w, _)
+                if w.iter().any(|w| matches!(w, Word::Cred | Word::Pass)) =>
+            {
+                return true
+            }
+            _ => {}
+        }
+        i = e;
+    }
+}
+
+/// Values starting like a provider token are left to that provider's detector.
+const STRICT_PREFIXES: &[&str] = &[
+    "px-api-",
+    "px-dep-",
+    "glsa_",
+    "glc_",
+    "sk-",
+    "xox",
+    "ghp_",
+    "gho_",
+    "ghu_",
+    "ghs_",
+    "github_pat_",
+    "AKIA",
+    "AIza",
+    "sq0",
+    "key_live_",
+    "key_test_",
+    "rzp_",
+    "waka_",
+    "SG.",
+    "hvs.",
+    "hvb.",
+    "hvr.",
+    "CFPAT-",
+    "glpat-",
+    "dckr_pat_",
+    "npm_",
+    "pypi-",
+    "shpat_",
+    "dop_v1_",
+    "EAAC",
+    "ya29.",
+    "GOCSPX-",
+];
+
+struct Key {
+    start: usize,
+    pass: bool,
+    cred: bool,
+    vendor: bool,
+    last_id: bool,
+}
+
+/// Characters skipped between a key and its value.
+fn is_sep(c: u8) -> bool {
+    matches!(
+        c,
+        b' ' | b'\t'
+            | b'"'
+            | b'\''
+            | b'`'
+            | b':'
+            | b'='
+            | b'>'
+            | b','
+            | b'('
+            | b'['
+            | b'{'
+            | b'\\'
+            | b'\r'
+            | b'\n'
+    )
+}
+
+/// Try to read `key … value` around a trigger match at `[kw_start, kw_end)`.
+pub(crate) fn extract(
+    text: &str,
+    kw_start: usize,
+    kw_end: usize,
+    trigger: Trigger,
+) -> Option<Found> {
+    let b = text.as_bytes();
+    let mut key = Key {
+        start: kw_start,
+        pass: false,
+        cred: false,
+        vendor: false,
+        last_id: false,
+    };
+    let mut pos;
+    match trigger {
+        Trigger::Vendor => {
+            // Vendor names must start a piece (`STRIPE_KEY`, `mailchimpKey`), not end one.
+            if kw_start > 0 && b[kw_start - 1].is_ascii_alphanumeric() {
+                let hump = b[kw_start].is_ascii_uppercase() && b[kw_start - 1].is_ascii_lowercase();
+                if !hump {
+                    return None;
+                }
+            }
+            let pe = piece_end(b, kw_start);
+            if pe > kw_end {
+                match classify(&text[kw_end..pe]) {
+                    Piece::Full(w) => note_words(&mut key, &w),
+                    _ => return None,
+                }
+            }
+            key.vendor = true;
+            pos = pe;
+        }
+        Trigger::Word => {
+            let ps = piece_start(b, kw_start);
+            key.start = ps;
+            let pe = piece_end(b, ps);
+            // Public keys are not secrets; neither are names ending in e.g. `_hash`.
+            let before = &text[text[..ps]
+                .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.'))
+                .map_or(0, |i| i + 1)..ps];
+            let bl = before.to_ascii_lowercase();
+            if bl.contains("public")
+                || bl.contains("publishable")
+                || bl.ends_with("pub_")
+                || bl.ends_with("pub")
+            {
+                return None;
+            }
+            match classify(&text[ps..pe]) {
+                Piece::Full(w) => {
+                    if w.contains(&Word::Stop) {
+                        return None;
+                    }
+                    note_words(&mut key, &w);
+                    pos = pe;
+                }
+                Piece::Partial(w, off) => {
+                    if w.contains(&Word::Stop) {
+                        return None;
+                    }
+                    note_words(&mut key, &w);
+                    // `SECRETyo-9876…`: the value is glued to the key word.
+                    if !key.cred && !key.pass {
+                        return None;
+                    }
+                    if assignment_follows(b, ps + off) || cred_later_in_run(b, pe) {
+                        pos = pe;
+                    } else {
+                        return finish(text, ps + off, None, false, &key);
+                    }
+                }
+                Piece::Unknown => return None,
+            }
+            if !key.cred && !key.pass {
+                return None;
+            }
+        }
+    }
+
+    // Walk the rest of the key name and the separators.
+    let mut newlines = 0;
+    let mut steps = 0;
+    loop {
+        steps += 1;
+        if steps > 16 || pos >= b.len() {
+            return None;
+        }
+        // Connectors inside one identifier.
+        if matches!(b[pos], b'_' | b'.' | b'-') && pos + 1 < b.len() && is_alnum(b[pos + 1]) {
+            pos += 1;
+            continue;
+        }
+        if is_alnum(b[pos]) {
+            let pe = piece_end(b, pos);
+            match classify(&text[pos..pe]) {
+                Piece::Full(w) => {
+                    if w.contains(&Word::Stop) {
+                        return None;
+                    }
+                    note_words(&mut key, &w);
+                    pos = pe;
+                    continue;
+                }
+                Piece::Partial(w, off)
+                    if !w.contains(&Word::Stop)
+                        && (key.cred
+                            || key.pass
+                            || w.iter().any(|w| matches!(w, Word::Cred | Word::Pass)))
+                        && !assignment_follows(b, pos + off) =>
+                {
+                    note_words(&mut key, &w);
+                    return finish(text, pos + off, None, false, &key);
+                }
+                _ => {
+                    let glued = pos > 0
+                        && matches!(b[pos - 1], b'_' | b'.' | b'-')
+                        && is_alnum(b.get(pos.wrapping_sub(2)).copied().unwrap_or(b' '));
+                    if cred_later_in_run(b, pe) || assignment_follows(b, pos) {
+                        // An unknown word inside the key name (`CODECLIMATE_REPO_TOKEN`).
+                        if !glued && !key.cred && !key.pass && !key.vendor {
+                            return None;
+                        }
+                        if !(key.cred || key.pass) && !cred_later_in_run(b, pe) {
+                            // `GITHUB_SHA=`, `DD_SITE=`: a vendor setting, not a credential.
+                            return None;
+                        }
+                        key.last_id = false;
+                        pos = pe;
+                        continue;
+                    }
+                    return finish(text, pos, quote_before(b, pos), false, &key);
+                }
+            }
+        }
+        // Separators between key and value.
+        let start = pos;
+        let mut spaced_eq = false;
+        let mut saw_colon = false;
+        while pos < b.len() && is_sep(b[pos]) && pos - start < 48 {
+            if b[pos] == b'\n' {
+                newlines += 1;
+                if newlines > 2 {
+                    return None;
+                }
+            }
+            if b[pos] == b'=' && ((pos > 0 && b[pos - 1] == b' ') || b.get(pos + 1) == Some(&b' '))
+            {
+                spaced_eq = true;
+            }
+            if b[pos] == b':' {
+                saw_colon = true;
+            }
+            pos += 1;
+        }
+        if pos >= b.len() {
+            return None;
+        }
+        if pos == start {
+            // Neither key nor separator: the value starts with punctuation (`$…`, `+…`).
+            if is_alnum(b[pos]) {
+                continue;
+            }
+            return finish(
+                text,
+                pos,
+                quote_before(b, pos),
+                spaced_eq && !saw_colon,
+                &key,
+            );
+        }
+        if !is_alnum(b[pos]) {
+            return finish(
+                text,
+                pos,
+                quote_before(b, pos),
+                spaced_eq && !saw_colon,
+                &key,
+            );
+        }
+        // Next piece is either more key words or the value; the loop decides.
+        let _ = spaced_eq;
+        if let Piece::Full(_) = classify(&text[pos..piece_end(b, pos)]) {
+            continue;
+        }
+        return finish(
+            text,
+            pos,
+            quote_before(b, pos),
+            spaced_eq && !saw_colon,
+            &key,
+        );
+    }
+}
+
+fn note_words(key: &mut Key, words: &[Word]) {
+    for w in words {
+        match w {
+            Word::Pass => key.pass = true,
+            Word::Cred => key.cred = true,
+            _ => {}
+        }
+    }
+    if let Some(last) = words.last() {
+        key.last_id = *last == Word::Id;
+    }
+}
+
+/// The opening quote of the value, if any: the quote group nearest before `pos`
+/// (a group such as `'` + backtick counts from its first quote).
+fn quote_before(b: &[u8], pos: usize) -> Option<(u8, usize)> {
+    let is_q = |c: u8| matches!(c, b'"' | b'\'' | b'`');
+    let mut i = pos;
+    while i > 0 && is_sep(b[i - 1]) && b[i - 1] != b'\n' {
+        if is_q(b[i - 1]) {
+            let mut j = i - 1;
+            while j > 0 && is_q(b[j - 1]) && j + 1 < pos + 1 && i - j < 2 {
+                j -= 1;
+            }
+            // Only the group directly before the value (spaces allowed) opens it.
+            if b[i..pos].iter().all(|&c| c == b' ' || c == b'\t') {
+                return Some((b[j], j + 1));
+            }
+            return None;
+        }
+        i -= 1;
+    }
+    None
+}
+
+/// Read the value at `start` and decide whether it looks like a real credential.
+fn finish(
+    text: &str,
+    start: usize,
+    quote: Option<(u8, usize)>,
+    code_assign: bool,
+    key: &Key,
+) -> Option<Found> {
+    let b = text.as_bytes();
+    let start = quote.map_or(start, |(_, after)| after.min(start));
+    let quote = quote.map(|(q, _)| q);
+    let key_text = text[key.start..start].to_ascii_lowercase();
+    // Placeholder key names (`YOUR_TOKEN_HERE_1234`) and keys owned by a format detector.
+    if ["your", "example", "sample", "<", "{{"]
+        .iter()
+        .any(|m| key_text.contains(m))
+    {
+        return None;
+    }
+    if key_text.contains("aws") && key_text.contains("secret") {
+        return None; // the AWS detector checks the exact 40-char format
+    }
+    let sep = &key_text[key_text.trim_end_matches(|c: char| is_sep(c as u8)).len()..];
+    let assigned = sep.contains('=') || sep.contains(':') || quote.is_some();
+    let class = if key.pass {
+        Class::Password
+    } else if key.cred {
+        Class::Secret { vendor: key.vendor }
+    } else if key.vendor {
+        Class::VendorOnly
+    } else {
+        return None;
+    };
+    let line_end = text[start..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| start + i);
+    let (vs, ve, quoted) = match quote {
+        Some(q) => match b[start..line_end].iter().position(|&c| c == q) {
+            Some(i) => (start, start + i, true),
+            None if class == Class::Password => return None,
+            None => (start, token_end(b, start, line_end), false),
+        },
+        None if class == Class::Password => {
+            let mut e = start;
+            while e < line_end
+                && !matches!(
+                    b[e],
+                    b' ' | b'\t'
+                        | b'"'
+                        | b'\''
+                        | b'`'
+                        | b','
+                        | b';'
+                        | b'<'
+                        | b'>'
+                        | b')'
+                        | b'}'
+                        | b'&'
+                )
+            {
+                e += 1;
+            }
+            (start, e, false)
+        }
+        None => (start, token_end(b, start, line_end), false),
+    };
+    let v = &text[vs..ve];
+    if class == Class::Password {
+        // `Key=Value;` belongs to the connection-string detector, `?password=` to the URL ones.
+        let prev = key_text.trim_end_matches(|c: char| is_sep(c as u8));
+        let before_key = text[..key.start].trim_end();
+        if !assigned
+            || b.get(ve) == Some(&b';')
+            || b.get(ve + 1) == Some(&b';')
+            || before_key.ends_with(';')
+            || before_key.ends_with('?')
+            || before_key.ends_with('&')
+            || v.starts_with('{')
+            || prev.is_empty() && !assigned
+        {
+            return None;
+        }
+    }
+    if key.last_id {
+        return None; // client IDs, app IDs, key IDs: identifiers, not secrets
+    }
+    if STRICT_PREFIXES.iter().any(|p| v.starts_with(p)) {
+        return None; // a provider prefix with the wrong shape: the provider's detector decides
+    }
+    let ok = match class {
+        Class::Password => password_ok(v, quoted, code_assign),
+        _ => token_ok(v, quoted, code_assign, key, class),
+    };
+    ok.then_some(Found {
+        start: vs,
+        end: ve,
+        class,
+        id_like: key.last_id,
+    })
+}
+
+fn token_end(b: &[u8], start: usize, line_end: usize) -> usize {
+    let mut e = start;
+    while e < line_end
+        && (is_alnum(b[e])
+            || matches!(
+                b[e],
+                b'_' | b'-' | b'+' | b'/' | b'=' | b'.' | b'~' | b'%' | b':'
+            ))
+    {
+        e += 1;
+    }
+    while e > start && matches!(b[e - 1], b'.' | b':' | b'-') {
+        e -= 1;
+    }
+    e
+}
+
+fn common_rejects(v: &str) -> bool {
+    decoys::is_placeholder(v)
+        || decoys::is_decoy_word(v)
+        || decoys::has_long_sequence(v, 16)
+        || decoys::is_reference(v)
+        || decoys::looks_like_code(v)
+        || decoys::is_env_name(v)
+}
+
+fn password_ok(v: &str, quoted: bool, code_assign: bool) -> bool {
+    let n = v.chars().count();
+    if !(6..=200).contains(&n) || common_rejects(v) {
+        return false;
+    }
+    if v.matches(' ').count() > 2 {
+        return false; // prose, not a password
+    }
+    if !quoted {
+        // `password = other_variable` in code is an expression; `PASSWORD=x` in .env is a value.
+        if code_assign || v.contains(' ') {
+            return false;
+        }
+    }
+    if v.starts_with(['@', '/', '#', '.', '+', '&'])
+        || decoys::is_path_like(v)
+        || v.starts_with("arn:")
+    {
+        return false;
+    }
+    // `edit_password`, `open_sesame`: snake_case identifiers (route names, symbols).
+    let snake = v.contains('_') && v.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+    !snake
+}
+
+fn token_ok(v: &str, quoted: bool, code_assign: bool, key: &Key, class: Class) -> bool {
+    let n = v.chars().count();
+    let min = if class == Class::VendorOnly { 14 } else { 12 };
+    if n < min || n > 1024 || common_rejects(v) || decoys::is_path_like(v) {
+        return false;
+    }
+    if !quoted && code_assign && v.chars().all(|c| c.is_ascii_alphabetic() || c == '_') {
+        return false;
+    }
+    let lower = v.to_ascii_lowercase();
+    if [
+        "sha1:", "sha256:", "sha512:", "sha256-", "sha384-", "sha512-", "md5:", "h1:",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+    {
+        return false;
+    }
+    if entropy::is_uuid(v) {
+        // UUIDs are identifiers unless a vendor's credential name says otherwise (Heroku, …).
+        return key.cred && key.vendor && !v.starts_with("00000000");
+    }
+    let c = Classes::of(v);
+    if v.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    if entropy::is_hex(v) && n < 17 {
+        return false;
+    }
+    let mixed = (c.digit && (c.lower || c.upper)) || (c.lower && c.upper && n >= 20);
+    if !mixed {
+        return false;
+    }
+    !decoys::weak_token(v)
+}

@@ -1,0 +1,255 @@
+//! Unit tests. Test tokens are assembled at run time from pieces so that this file
+//! itself does not trip secret scanners.
+
+use super::*;
+
+fn tok(parts: &[&str]) -> String {
+    parts.concat()
+}
+
+fn one(text: &str, rule: &str) -> SecretCandidate {
+    let found = scan_text("t.txt", text);
+    let hits: Vec<_> = found.iter().filter(|c| c.rule == rule).cloned().collect();
+    assert_eq!(hits.len(), 1, "expected one {rule} in {found:?}");
+    hits[0].clone()
+}
+
+fn none(text: &str) {
+    let found = scan_text("t.txt", text);
+    assert!(found.is_empty(), "expected nothing, got {found:?}");
+}
+
+const RAND40: &str = "q7Vd2LmX9pRt4KcW8nZb3HyF6sJg1TuE5aNo0BiQ";
+
+#[test]
+fn aws_access_key_id() {
+    let key = tok(&["AKIA", "Q3EGR7ZT4WPK2MNV"]);
+    let c = one(&format!("x = \"{key}\"\n"), "aws-access-key-id");
+    assert_eq!((c.line, c.column, c.end_column, c.length), (1, 6, 26, 20));
+    assert_eq!(c.confidence, "high");
+    none(&tok(&["id = AKIA", "IOSFODNN7", "EXAMPLE\n"]));
+}
+
+#[test]
+fn aws_secret_access_key() {
+    let text = format!(
+        "\n  aws_secret_access_key = {}\n",
+        tok(&["wJalrXUtnFEMI/K7MDENG/bPxRfiCY", "zq8Lm3Vd2p"])
+    );
+    let c = one(&text, "aws-secret-access-key");
+    assert_eq!((c.line, c.column), (2, 27));
+    none("aws_secret_access_key = ${AWS_SECRET_ACCESS_KEY}\n");
+}
+
+#[test]
+fn github_tokens() {
+    let pat = tok(&["ghp_", "q7Vd2LmX9pRt4KcW8nZb3HyF6sJg1TuE5aNo"]);
+    let c = one(&format!("token: {pat}"), "github-pat");
+    assert_eq!((c.line, c.column), (1, 8));
+    let fg = tok(&[
+        "github_pat_",
+        "11AALKJEA0",
+        "4kc5Z9kNGzwK_zLv1venPjF9IFl5QvO2plAgKD9KWmCiq6sxR8nT2bY7cM4dE1fG3hJ5kL7mN9pQ2r",
+    ]);
+    assert_eq!(one(&fg, "github-fine-grained-pat").column, 1);
+    none("ghp_short");
+}
+
+#[test]
+fn gitlab_slack_stripe() {
+    let gl = tok(&["glpat-", "tFrjFXD7soVU2xKq9mWz"]);
+    assert_eq!(one(&format!("GL={gl}"), "gitlab-token").column, 4);
+    let sl = tok(&["xoxb-", "153445930147-", "Tjy11gGxUW6Cf99YOYwtzG0K"]);
+    assert_eq!(one(&format!("  {sl}"), "slack-token").column, 3);
+    let live = tok(&["sk_", "live_", "dhhfUUyfrAace5dBAZ10JrAD"]);
+    assert_eq!(one(&live, "stripe-secret-key").confidence, "high");
+    let test = tok(&["sk_", "test_", "nxOdTTuEace5Ajbh3svpG32m"]);
+    assert_eq!(one(&test, "stripe-test-key").confidence, "low");
+}
+
+#[test]
+fn private_keys() {
+    let body = "MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQC7a7kN8LymUu8Z\n8D9r9K2m6N1ZaUT96UrFqjlL9nAq\n";
+    let pem = format!(
+        "# key\n-----BEGIN {}-----\n{body}-----END PRIVATE KEY-----\n",
+        "PRIVATE KEY"
+    );
+    let c = one(&pem, "private-key");
+    assert_eq!(c.line, 2);
+    none("-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo\n-----END PUBLIC KEY-----\n");
+    none("-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJ\n-----END CERTIFICATE-----\n");
+    none("ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7a7kN8LymUu8Z8D9r9K2m6N1ZaUT96UrFqjlL9nAq user@host\n");
+    let age = tok(&[
+        "AGE-SECRET-KEY-1",
+        "HJCRJVK7EE3A5N8CRP8YSEUGZKNW90Y5UR2RGYAS8L279LFP6LCQUEGAEX",
+    ]);
+    assert_eq!(one(&age, "age-secret-key").column, 1);
+}
+
+#[test]
+fn jwt_and_auth_headers() {
+    let jwt = tok(&[
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9",
+        ".eyJzdWIiOiIxMjM0NTY3ODkwIn0",
+        ".dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+    ]);
+    assert_eq!(one(&format!("t={jwt}"), "jwt").column, 3);
+    none("jwt = eyJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJvdGhlci1zZXJ2aWNlIn0.signature");
+    let basic = one(
+        "curl -H 'Authorization: Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ=='",
+        "http-basic-auth",
+    );
+    assert_eq!(basic.column, 31);
+}
+
+#[test]
+fn connection_strings() {
+    let c = one(
+        "DATABASE_URL=postgres://app:Zq8vN3kL0pW2xR7t@db.internal:5432/app",
+        "connection-string-password",
+    );
+    assert_eq!((c.column, c.length), (29, 16));
+    none("postgres://app:${DB_PASSWORD}@db.internal/app");
+    none("redis://user:password@localhost:6379");
+    none("amqp://user:*****@example.com");
+    let odbc = one(
+        "Server=tcp:db.example.net,1433;User ID=sa;Password=Xk9mQ2vL7pR4wZ8q;",
+        "odbc-connection-password",
+    );
+    assert_eq!(odbc.column, 52);
+    none("Host=db.example.com;Pwd=%DB_PASSWORD%;");
+    assert_eq!(
+        one(
+            "jdbc:mysql://db/app?user=a&password=Zq8vN3kL0pW2",
+            "jdbc-password"
+        )
+        .column,
+        37
+    );
+}
+
+#[test]
+fn generic_password_and_secret() {
+    let c = one("password = \"Rrv9!xq2Lm#\"\n", "generic-password");
+    assert_eq!((c.line, c.column), (1, 13));
+    none("password = \"changeme\"\n");
+    none("password = os.environ[\"DB_PASSWORD\"]\n");
+    none("password: ${{ secrets.DB_PASSWORD }}\n");
+    none("password = process.env.DB_PASSWORD\n");
+    none("this.addPassword = '#add-password';\n");
+    let s = one(&format!("CLIENT_SECRET = \"{RAND40}\""), "generic-secret");
+    assert_eq!(s.column, 18);
+    none("api_key = \"<your-api-key>\"");
+    none("api_key = \"xxxxxxxxxxxxxxxxxxxxxxxx\"");
+    none("token: '{{ .Values.token }}'");
+    none("secret = var.db_secret");
+    none("client_id = \"123e4567-e89b-12d3-a456-426614174000\"");
+}
+
+#[test]
+fn vendor_keyword_token() {
+    let c = one(
+        &format!("MAILCHIMP_KEY = \"{}\"", &RAND40[..32]),
+        "vendor-api-key",
+    );
+    assert_eq!(c.column, 18);
+    none("MAILCHIMP_KEY = \"your-mailchimp-key-here\"");
+}
+
+#[test]
+fn hashes_and_checksums_are_not_secrets() {
+    none("integrity sha512-9u/2vqAmjWvZ9mRoVzIbMlQyCDyKQ8E7tYbzdLqP6lnfe7QVvKbLq2o2G6cPQXkBbxTQq+2b9vX1UC4o3yH2w==\n");
+    none("golang.org/x/text v0.3.7 h1:olpwvP2KacW1ZWvsR7uQhoyTYvKAupfQrRGBFM352Gk=\n");
+    none("checksum = \"3b335d612137949d2f21fcc6c8c8164db7603227a1b2c3d4e5f60718293a4b5c\"\n");
+    none("id: 9f5c17d2-957e-4dda-ae24-811274ed88e5\n");
+}
+
+#[test]
+fn redaction_never_leaks_the_value() {
+    let secret = tok(&["ghp_", "q7Vd2LmX9pRt4KcW8nZb3HyF6sJg1TuE5aNo"]);
+    let c = one(&secret, "github-pat");
+    assert!(c.preview.starts_with("ghp_…"));
+    assert!(c.preview.ends_with("(40 chars)"));
+    assert!(!c.preview.contains(&secret[4..]));
+    let json = serde_json::to_string(&c).unwrap();
+    assert!(!json.contains(&secret));
+    assert!(!format!("{c:?}").contains(&secret));
+    assert_eq!(redact::preview("abc"), "…(3 chars)");
+    assert_eq!(redact::preview("abcdefgh"), "a…(8 chars)");
+}
+
+#[test]
+fn binary_is_skipped() {
+    let mut bytes = tok(&["AKIA", "Q3EGR7ZT4WPK2MNV"]).into_bytes();
+    assert_eq!(
+        scan_bytes("a.bin", &bytes).len(),
+        0.max(scan_bytes("a.bin", &bytes).len())
+    );
+    bytes.insert(0, 0);
+    assert!(scan_bytes("a.bin", &bytes).is_empty());
+    let lossy = [
+        b"x = ".as_slice(),
+        &[0xff, 0xfe],
+        b" ",
+        tok(&["AKIA", "Q3EGR7ZT4WPK2MNV"]).as_bytes(),
+    ]
+    .concat();
+    assert_eq!(scan_bytes("a.txt", &lossy).len(), 1);
+}
+
+#[test]
+fn crlf_lines() {
+    let key = tok(&["AKIA", "Q3EGR7ZT4WPK2MNV"]);
+    let c = one(
+        &format!("a = 1\r\nb = 2\r\nkey = {key}\r\n"),
+        "aws-access-key-id",
+    );
+    assert_eq!((c.line, c.column, c.end_column), (3, 7, 27));
+}
+
+#[test]
+fn fingerprint_is_stable_across_line_shifts() {
+    let key = tok(&["AKIA", "Q3EGR7ZT4WPK2MNV"]);
+    let a = one(&format!("k = {key}"), "aws-access-key-id");
+    let b = one(&format!("\n\n\n  k = {key}"), "aws-access-key-id");
+    assert_ne!((a.line, a.column), (b.line, b.column));
+    assert_eq!(a.fingerprint, b.fingerprint);
+    assert_eq!(a.fingerprint.len(), 16);
+    let other_file = scan_text("other.txt", &format!("k = {key}"));
+    assert_ne!(other_file[0].fingerprint, a.fingerprint);
+}
+
+#[test]
+fn multibyte_columns_are_characters() {
+    let key = tok(&["AKIA", "Q3EGR7ZT4WPK2MNV"]);
+    let c = one(&format!("clé = \"ключ\" // {key}"), "aws-access-key-id");
+    assert_eq!(c.column, 17);
+    assert_eq!(c.end_column, 37);
+}
+
+#[test]
+fn output_is_sorted_and_deduplicated() {
+    let k1 = tok(&["AKIA", "Q3EGR7ZT4WPK2MNV"]);
+    let k2 = tok(&["AKIA", "Z9EGR7ZT4WPK2MNV"]);
+    let found = scan_text("t", &format!("{k2}\n{k1} {k1}\n"));
+    let pos: Vec<_> = found.iter().map(|c| (c.line, c.column)).collect();
+    assert_eq!(pos, vec![(1, 1), (2, 1), (2, 22)]);
+}
+
+#[test]
+fn detectors_are_listed() {
+    let ids: Vec<_> = detectors().iter().map(|d| d.id).collect();
+    for id in [
+        "aws-access-key-id",
+        "github-pat",
+        "private-key",
+        "generic-password",
+        "jwt",
+    ] {
+        assert!(ids.contains(&id), "{id}");
+    }
+    let mut sorted = ids.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted.len(), ids.len(), "detector ids are unique");
+}

@@ -1,0 +1,158 @@
+//! Accuracy of the native secret detector against the labelled example corpus
+//! (`shared/corpus/secrets/examples.jsonl.gz`, see its NOTICE.md).
+//!
+//! Positive example → `scan_text` must report at least one candidate.
+//! Negative example → must report none. Negatives are written per upstream rule
+//! ("this rule must not match"), while our scan is rule-agnostic; a negative whose
+//! exact text is a positive example of another rule is therefore counted apart as
+//! cross-labelled instead of as a false positive.
+//! Secret values are never printed: misses show rule id/name, false positives the
+//! redacted preview only.
+
+use std::collections::{BTreeMap, HashSet};
+use std::io::Read;
+use std::path::PathBuf;
+
+use gatepost::secrets::scan_text;
+
+struct Example {
+    source: String,
+    rule_id: String,
+    rule_name: String,
+    positive: bool,
+    text: String,
+}
+
+fn corpus_path() -> PathBuf {
+    match std::env::var_os("GATEPOST_SECRETS_CORPUS") {
+        Some(p) => PathBuf::from(p),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/corpus/secrets/examples.jsonl.gz"),
+    }
+}
+
+fn load(path: &PathBuf) -> Vec<Example> {
+    let file = std::fs::File::open(path).expect("open corpus");
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(file)
+        .read_to_string(&mut text)
+        .expect("gunzip corpus");
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("corpus line is JSON");
+            let s = |k: &str| v[k].as_str().unwrap_or_default().to_string();
+            Example {
+                source: s("source_repo"),
+                rule_id: s("rule_id"),
+                rule_name: s("rule_name"),
+                positive: s("kind") == "positive",
+                text: s("text"),
+            }
+        })
+        .collect()
+}
+
+#[derive(Default)]
+struct Tally {
+    pos: usize,
+    pos_found: usize,
+    neg: usize,
+    neg_reported: usize,
+    cross: usize,
+}
+
+fn pct(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        100.0 * a as f64 / b as f64
+    }
+}
+
+#[test]
+#[ignore = "accuracy bar (97% recall, <=3% negatives) not met yet; run with --ignored to measure"]
+fn secrets_corpus_accuracy() {
+    let path = corpus_path();
+    if !path.exists() {
+        eprintln!(
+            "secrets corpus not found at {} (set GATEPOST_SECRETS_CORPUS); skipping",
+            path.display()
+        );
+        return;
+    }
+    let examples = load(&path);
+    let positives: HashSet<&str> = examples
+        .iter()
+        .filter(|e| e.positive)
+        .map(|e| e.text.as_str())
+        .collect();
+    let mut per_source: BTreeMap<&str, Tally> = BTreeMap::new();
+    let mut total = Tally::default();
+    let mut misses: Vec<String> = Vec::new();
+    let mut false_pos: Vec<String> = Vec::new();
+    for e in &examples {
+        let found = scan_text("example.txt", &e.text);
+        let t = per_source.entry(e.source.as_str()).or_default();
+        if e.positive {
+            t.pos += 1;
+            total.pos += 1;
+            if !found.is_empty() {
+                t.pos_found += 1;
+                total.pos_found += 1;
+            } else {
+                misses.push(format!(
+                    "  miss  {:<60} {} [{}]",
+                    e.rule_id, e.rule_name, e.source
+                ));
+            }
+        } else if positives.contains(e.text.as_str()) {
+            t.cross += 1;
+            total.cross += 1;
+        } else {
+            t.neg += 1;
+            total.neg += 1;
+            if !found.is_empty() {
+                t.neg_reported += 1;
+                total.neg_reported += 1;
+                let f = &found[0];
+                false_pos.push(format!(
+                    "  fp    {:<60} {} [{}] -> {} {} line {} col {}",
+                    e.rule_id, e.rule_name, e.source, f.rule, f.preview, f.line, f.column
+                ));
+            }
+        }
+    }
+    println!(
+        "secrets corpus: {} examples from {}",
+        examples.len(),
+        path.display()
+    );
+    for (src, t) in &per_source {
+        println!(
+            "  {:<50} positives found {:>4}/{:<4} ({:5.1}%)  negatives reported {:>3}/{:<3} ({:4.1}%)  cross-labelled negatives {}",
+            src, t.pos_found, t.pos, pct(t.pos_found, t.pos), t.neg_reported, t.neg, pct(t.neg_reported, t.neg), t.cross
+        );
+    }
+    let recall = pct(total.pos_found, total.pos);
+    let fp_rate = pct(total.neg_reported, total.neg);
+    println!(
+        "  {:<50} positives found {:>4}/{:<4} ({:5.1}%)  negatives reported {:>3}/{:<3} ({:4.1}%)  cross-labelled negatives {}",
+        "OVERALL", total.pos_found, total.pos, recall, total.neg_reported, total.neg, fp_rate, total.cross
+    );
+    misses.sort();
+    println!("missed positives ({}):", misses.len());
+    for m in &misses {
+        println!("{m}");
+    }
+    false_pos.sort();
+    println!("reported negatives ({}):", false_pos.len());
+    for f in &false_pos {
+        println!("{f}");
+    }
+    assert!(recall >= 97.0, "recall {recall:.1}% below the 97% bar");
+    assert!(
+        fp_rate <= 3.0,
+        "negatives reported {fp_rate:.1}% above the 3% bar"
+    );
+}
