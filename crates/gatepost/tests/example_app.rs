@@ -149,3 +149,20 @@ fn unknown_yaml_and_helm_templates_are_not_errors() {
     let r = scan_sources(files, &Options::default());
     assert!(r.errors.is_empty(), "{:?}", r.errors);
 }
+
+#[test]
+fn the_model_matches_its_published_schema() {
+    let r = example_report();
+    let model: serde_json::Value = serde_json::from_str(&r.model_json()).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("schema/model.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&model)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert!(model["resources"].as_array().unwrap().len() >= 15);
+}

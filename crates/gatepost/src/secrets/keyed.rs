@@ -479,7 +479,7 @@ pub(crate) fn extract(
                         if !glued && !key.cred && !key.pass && !key.vendor {
                             return None;
                         }
-                        if !(key.cred || key.pass) && !cred_later_in_run(b, pe) {
+                        if !(key.cred || key.pass || cred_later_in_run(b, pe)) {
                             // `GITHUB_SHA=`, `DD_SITE=`: a vendor setting, not a credential.
                             return None;
                         }
@@ -668,6 +668,14 @@ fn finish(
         {
             return None;
         }
+    }
+    // `key == some::CONST`: a comparison with a name, not an assignment of a literal.
+    if v.contains("::") || ((sep.contains("==") || sep.contains("!=")) && quote.is_none()) {
+        return None;
+    }
+    // Without a vendor name, only an explicit assignment (`=`, `:`) ties a value to the key.
+    if class == (Class::Secret { vendor: false }) && !(sep.contains('=') || sep.contains(':')) {
+        return None;
     }
     if key.last_id {
         return None; // client IDs, app IDs, key IDs: identifiers, not secrets

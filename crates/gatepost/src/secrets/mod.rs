@@ -253,7 +253,7 @@ fn resolve_overlaps(mut raws: Vec<Raw>) -> Vec<Raw> {
             r.end - r.start,
         )
     };
-    raws.sort_by(|a, b| rank(b).cmp(&rank(a)));
+    raws.sort_by_key(|r| std::cmp::Reverse(rank(r)));
     let mut kept: Vec<Raw> = Vec::new();
     for r in raws {
         let overlaps = kept.iter().any(|k| {

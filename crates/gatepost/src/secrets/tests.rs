@@ -181,10 +181,7 @@ fn redaction_never_leaks_the_value() {
 #[test]
 fn binary_is_skipped() {
     let mut bytes = tok(&["AKIA", "Q3EGR7ZT4WPK2MNV"]).into_bytes();
-    assert_eq!(
-        scan_bytes("a.bin", &bytes).len(),
-        0.max(scan_bytes("a.bin", &bytes).len())
-    );
+    assert_eq!(scan_bytes("a.txt", &bytes).len(), 1);
     bytes.insert(0, 0);
     assert!(scan_bytes("a.bin", &bytes).is_empty());
     let lossy = [
