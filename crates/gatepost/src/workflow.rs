@@ -3,9 +3,13 @@
 //! A workflow becomes one resource for the file and one per job; each job links the
 //! workflow-level settings it inherits (triggers, permissions, env) so rules read one object.
 
+pub mod expressions;
+
 use crate::model::{pointer_token, Resource, Span};
 use crate::parse::yaml::LocatedDoc;
+use expressions::Source;
 use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,17 +78,52 @@ fn resource(
     }
 }
 
-/// Normalize one CI file. Returns an error message for documents that are not a mapping.
+/// The value spans below `prefix`, re-rooted so that `prefix` becomes "".
+fn values_under(doc: &LocatedDoc, prefix: &str) -> BTreeMap<String, Span> {
+    doc.value_spans
+        .range(prefix.to_string()..)
+        .take_while(|(k, _)| k.starts_with(prefix))
+        .filter(|(k, _)| k.len() == prefix.len() || k.as_bytes()[prefix.len()] == b'/')
+        .map(|(k, v)| (k[prefix.len()..].to_string(), v.clone()))
+        .collect()
+}
+
+/// Facts only the source text holds, for rules: the located `${{ }}` expressions of the
+/// object (`expressions`) and the comments that document its `permissions` entries
+/// (`comments`, pointer -> text).
+fn source_facts(r: &mut Resource, values: &BTreeMap<String, Span>, src: &Source) {
+    let found = expressions::collect(&r.attrs, values, src);
+    if !found.is_empty() {
+        r.links.insert("expressions".into(), Value::Array(found));
+    }
+    let mut comments = Map::new();
+    if let Some(perms) = r.attrs.get("permissions").and_then(Value::as_object) {
+        for k in perms.keys() {
+            let p = format!("/permissions/{}", pointer_token(k));
+            if let Some(c) = r.spans.get(&p).and_then(|s| src.trailing_comment(s.line)) {
+                comments.insert(p, json!(c));
+            }
+        }
+    }
+    if !comments.is_empty() {
+        r.links.insert("comments".into(), Value::Object(comments));
+    }
+}
+
+/// Normalize one CI file (`text` is its source, for positions inside strings). Returns an
+/// error message for documents that are not a mapping.
 pub fn normalize(
     flavor: Flavor,
     file: &Arc<str>,
     app: &str,
     doc: &LocatedDoc,
+    text: &str,
     out: &mut Vec<Resource>,
 ) -> Result<(), String> {
     if !doc.value.is_object() {
         return Err("a CI file must be a YAML mapping".into());
     }
+    let src = Source::new(text);
     let (wkind, jkind) = match flavor {
         Flavor::GithubWorkflow => ("github.workflow", "github.job"),
         Flavor::GithubAction => ("github.action", "github.action"),
@@ -109,6 +148,7 @@ pub fn normalize(
         wf.line = first.line;
         wf.column = first.column;
     }
+    source_facts(&mut wf, &doc.value_spans, &src);
     if flavor == Flavor::GithubAction {
         out.push(wf);
         return Ok(());
@@ -164,6 +204,7 @@ pub fn normalize(
             attrs,
             doc.spans_under(&ptr),
         );
+        source_facts(&mut j, &values_under(doc, &ptr), &src);
         j.links.insert("workflow".into(), context.clone());
         j.links.insert("id".into(), json!(id));
         j.links.insert("pointer".into(), json!(ptr));
@@ -184,7 +225,7 @@ mod tests {
         let docs = parse_stream(y, Limits::default()).unwrap();
         let f: Arc<str> = Arc::from(".github/workflows/ci.yml");
         let mut out = Vec::new();
-        normalize(Flavor::GithubWorkflow, &f, "", &docs[0], &mut out).unwrap();
+        normalize(Flavor::GithubWorkflow, &f, "", &docs[0], y, &mut out).unwrap();
         let job = &out[0];
         assert_eq!(job.address, ".github/workflows/ci.yml#build");
         assert_eq!(job.line, 5);
@@ -203,6 +244,7 @@ mod tests {
             &Arc::from(".gitlab-ci.yml"),
             "",
             &docs[0],
+            y,
             &mut out,
         )
         .unwrap();
