@@ -63,7 +63,13 @@ enum Side {
 }
 
 /// Deliberate differences: (audit, file under the corpus, line, side, reason).
-const DIFFERENCES: &[(&str, &str, u32, Side, &str)] = &[];
+const DIFFERENCES: &[(&str, &str, u32, Side, &str)] = &[(
+    "hardcoded-container-credentials",
+    "test-data/inlined-ignores.yml",
+    28,
+    Side::Extra,
+    "zizmor's ignore comment is on the password line; we report the credentials block, two lines up, so the line-based suppression does not reach it",
+)];
 
 /// gatepost settings that match zizmor's defaults, so the comparison measures rules and not
 /// configuration: zizmor requires a commit pin for every action, first-party included.
@@ -189,16 +195,7 @@ pub fn run(args: &[String]) -> u8 {
             }
         };
         if file.contains("/invalid/") {
-            match scan.report.errors.iter().find(|e| e.line >= 1 && e.column >= 1) {
-                Some(e) => {
-                    invalid_ok += 1;
-                    if args.verbose {
-                        println!("invalid {file}: {}:{}: {}", e.line, e.column, e.message);
-                    }
-                }
-                _ => failures.push(format!("{file}: invalid input gave no located error")),
-            }
-            continue;
+            continue; // checked below, whatever the manifest calls them
         }
         let labels = match f.pointer(&format!("/measured_zizmor_1_32_0/{}", args.persona)) {
             Some(Value::Array(l)) => l.clone(),
@@ -266,6 +263,29 @@ pub fn run(args: &[String]) -> u8 {
                 }
             }
         }
+    }
+
+    for file in invalid_files(&args.corpus) {
+        let kind = if file.ends_with("/action.yml") || file.ends_with("/action.yaml") {
+            "action"
+        } else {
+            "workflow"
+        };
+        match scan_one(&args.corpus, &file, kind) {
+            Ok(scan) => match scan.report.errors.iter().find(|e| e.line >= 1 && e.column >= 1) {
+                Some(e) => {
+                    invalid_ok += 1;
+                    if args.verbose {
+                        println!("invalid {file}: {}:{}: {}", e.line, e.column, e.message);
+                    }
+                }
+                None => failures.push(format!("{file}: invalid input gave no located error")),
+            },
+            Err(e) => failures.push(e),
+        }
+    }
+    if invalid_ok == 0 {
+        failures.push("no file found under test-data/invalid/".into());
     }
 
     println!(
@@ -337,6 +357,29 @@ pub fn run(args: &[String]) -> u8 {
     }
     println!("\nevery audit meets the bar (matched >= {BAR_MATCHED}%, extra <= {BAR_EXTRA}%)");
     0
+}
+
+/// Every file below `test-data/invalid/`, relative to the corpus, sorted.
+fn invalid_files(corpus: &Path) -> Vec<String> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(&corpus.join("test-data/invalid"), &mut files);
+    let mut out: Vec<String> = files
+        .iter()
+        .filter_map(|p| p.strip_prefix(corpus).ok())
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .collect();
+    out.sort();
+    out
 }
 
 fn pct(n: usize, d: usize, empty: f64) -> f64 {
