@@ -11,6 +11,16 @@ steps contains item if {
 	item := {"r": r, "step": s, "pointer": sprintf("/steps/%d", [i])}
 }
 
+# Steps grouped under `parallel:` run like any other step.
+steps contains item if {
+	some r in input.by_type["github.job"]
+	is_array(r.attrs.steps)
+	some i, group in r.attrs.steps
+	is_array(group.parallel)
+	some j, s in group.parallel
+	item := {"r": r, "step": s, "pointer": sprintf("/steps/%d/parallel/%d", [i, j])}
+}
+
 steps contains item if {
 	some r in input.by_type["github.action"]
 	is_array(r.attrs.runs.steps)

@@ -13,6 +13,7 @@ script_inputs := {
 	"azure/powershell": {"inlinescript"},
 	"appleboy/ssh-action": {"script"},
 	"jannekem/run-python-script-action": {"script"},
+	"amadevus/pwsh-script": {"script"},
 	"tibdex/backport": {"title_template", "body_template"},
 	"cardinalby/js-eval-action": {"expression"},
 }

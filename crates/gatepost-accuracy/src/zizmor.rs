@@ -63,13 +63,36 @@ enum Side {
 }
 
 /// Deliberate differences: (audit, file under the corpus, line, side, reason).
-const DIFFERENCES: &[(&str, &str, u32, Side, &str)] = &[(
-    "hardcoded-container-credentials",
-    "test-data/inlined-ignores.yml",
-    28,
-    Side::Extra,
-    "zizmor's ignore comment is on the password line; we report the credentials block, two lines up, so the line-based suppression does not reach it",
-)];
+const DIFFERENCES: &[(&str, &str, u32, Side, &str)] = &[
+    (
+        "hardcoded-container-credentials",
+        "test-data/inlined-ignores.yml",
+        28,
+        Side::Extra,
+        "zizmor's ignore comment is on the password line; we report the credentials block, two lines up, so a same-line suppression does not reach it",
+    ),
+    (
+        "template-injection",
+        "test-data/issue-612-repro/action.yml",
+        27,
+        Side::Extra,
+        "zizmor's ignore comment is on the step's `id:` line and covers the whole step; we report the expression's own line inside the script",
+    ),
+    (
+        "unpinned-uses",
+        "test-data/unpinned-uses/issue-1543-repro.yml",
+        18,
+        Side::Missed,
+        "`uses: |` block scalar: we report the `uses:` key (line 17), zizmor the text on the next line",
+    ),
+    (
+        "unpinned-uses",
+        "test-data/unpinned-uses/issue-433-repro.yml",
+        24,
+        Side::Extra,
+        "`$/.github/workflows/reusable.yml@tag` is no reference form GitHub documents; we treat it as a remote workflow pinned by tag, zizmor as a local one",
+    ),
+];
 
 /// gatepost settings that match zizmor's defaults, so the comparison measures rules and not
 /// configuration: zizmor requires a commit pin for every action, first-party included.

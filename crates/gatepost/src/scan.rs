@@ -417,11 +417,14 @@ pub fn build_model(files: &[SourceFile], opts: &Options) -> Model {
                 let app = discover::app_of(&path);
                 match format {
                     Format::Workflow(flavor) => {
+                        if docs.is_empty() {
+                            errors.push(parse_error(&path, 1, 1, "the CI file is empty".into()));
+                        }
                         for d in &docs {
-                            if let Err(m) =
+                            if let Err((at, m)) =
                                 workflow::normalize(flavor, &path, &app, d, &text, &mut resources)
                             {
-                                errors.push(parse_error(&path, d.line, d.column, m));
+                                errors.push(parse_error(&path, at.line, at.column, m));
                             }
                         }
                     }

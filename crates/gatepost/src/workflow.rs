@@ -110,8 +110,73 @@ fn source_facts(r: &mut Resource, values: &BTreeMap<String, Span>, src: &Source)
     }
 }
 
-/// Normalize one CI file (`text` is its source, for positions inside strings). Returns an
-/// error message for documents that are not a mapping.
+/// Top-level keys of a GitHub workflow.
+const WORKFLOW_KEYS: &[&str] = &[
+    "name",
+    "run-name",
+    "on",
+    "permissions",
+    "env",
+    "defaults",
+    "concurrency",
+    "jobs",
+];
+
+/// The structural checks GitHub itself applies before running a file, so a file GitHub
+/// would refuse is reported (located) rather than scanned as if it ran.
+fn validate(flavor: Flavor, doc: &LocatedDoc) -> Result<(), (Span, String)> {
+    let at = |p: &str| {
+        doc.spans
+            .get(p)
+            .cloned()
+            .unwrap_or(Span::new(doc.line, doc.column))
+    };
+    let v = &doc.value;
+    let require = |keys: &[&str], what: &str| -> Result<(), (Span, String)> {
+        match keys.iter().find(|k| v.get(**k).is_none()) {
+            Some(k) => Err((at(""), format!("{what} has no `{k}`"))),
+            None => Ok(()),
+        }
+    };
+    match flavor {
+        Flavor::GithubWorkflow => {
+            if let Some(k) = v
+                .as_object()
+                .and_then(|m| m.keys().find(|k| !WORKFLOW_KEYS.contains(&k.as_str())))
+            {
+                let p = format!("/{}", pointer_token(k));
+                return Err((at(&p), format!("unknown workflow key `{k}`")));
+            }
+            require(&["on", "jobs"], "the workflow")?;
+            let Some(jobs) = v["jobs"].as_object() else {
+                return Err((at("/jobs"), "`jobs` must be a mapping of job ids".into()));
+            };
+            for (id, job) in jobs {
+                let p = format!("/jobs/{}", pointer_token(id));
+                if !job.is_object() {
+                    return Err((at(&p), format!("job `{id}` must be a mapping")));
+                }
+                if job.get("runs-on").is_none() && job.get("uses").is_none() {
+                    return Err((
+                        at(&p),
+                        format!("job `{id}` has neither `runs-on` nor `uses`"),
+                    ));
+                }
+            }
+        }
+        Flavor::GithubAction => {
+            require(&["name", "description", "runs"], "the action")?;
+            if v["runs"].get("using").is_none() {
+                return Err((at("/runs"), "the action's `runs` has no `using`".into()));
+            }
+        }
+        Flavor::Gitlab => {}
+    }
+    Ok(())
+}
+
+/// Normalize one CI file (`text` is its source, for positions inside strings). Returns a
+/// located error for documents GitHub or GitLab would refuse.
 pub fn normalize(
     flavor: Flavor,
     file: &Arc<str>,
@@ -119,10 +184,14 @@ pub fn normalize(
     doc: &LocatedDoc,
     text: &str,
     out: &mut Vec<Resource>,
-) -> Result<(), String> {
+) -> Result<(), (Span, String)> {
     if !doc.value.is_object() {
-        return Err("a CI file must be a YAML mapping".into());
+        return Err((
+            Span::new(doc.line, doc.column),
+            "a CI file must be a YAML mapping".into(),
+        ));
     }
+    validate(flavor, doc)?;
     let src = Source::new(text);
     let (wkind, jkind) = match flavor {
         Flavor::GithubWorkflow => ("github.workflow", "github.job"),
@@ -254,6 +323,21 @@ mod tests {
             .map(|r| r.address.as_str())
             .collect();
         assert_eq!(jobs, vec![".gitlab-ci.yml#build", ".gitlab-ci.yml#.hidden"]);
+    }
+
+    #[test]
+    fn files_github_would_refuse_are_located_errors() {
+        let check = |flavor, y: &str| {
+            let docs = parse_stream(y, Limits::default()).unwrap();
+            let mut out = Vec::new();
+            normalize(flavor, &Arc::from("x"), "", &docs[0], y, &mut out).unwrap_err()
+        };
+        let (at, m) = check(Flavor::GithubWorkflow, "on: push\nboom: 1\njobs: {}\n");
+        assert_eq!((at.line, m.contains("boom")), (2, true));
+        let (at, m) = check(Flavor::GithubWorkflow, "on: push\njobs:\n  a:\n    steps: []\n");
+        assert_eq!((at.line, m.contains("runs-on")), (3, true));
+        let (_, m) = check(Flavor::GithubAction, "name: a\ndescription: b\nruns:\n  image: x\n");
+        assert!(m.contains("using"), "{m}");
     }
 
     #[test]

@@ -219,6 +219,8 @@ impl<'a> Builder<'a> {
             }
             Event::MappingStart(anchor, _) => {
                 let mut map = Map::new();
+                // Keys written in this mapping (merged-in keys may be overridden, these not).
+                let mut written = std::collections::HashSet::new();
                 loop {
                     let (kev, kspan) = self.next()?;
                     if matches!(kev, Event::MappingEnd) {
@@ -235,6 +237,13 @@ impl<'a> Builder<'a> {
                             k.to_string()
                         }
                     };
+                    if key != "<<" && !written.insert(key.clone()) {
+                        return Err(YamlError {
+                            line: kpos.line,
+                            column: kpos.column,
+                            message: format!("duplicate key {key:?} in a mapping"),
+                        });
+                    }
                     let (vev, vspan) = self.next()?;
                     let vpos = to_span(&vspan.start);
                     let p = format!("{ptr}/{}", pointer_token(&key));
@@ -427,6 +436,14 @@ mod tests {
         assert_eq!(d.spans["/b/c"], Span::new(4, 3));
         assert_eq!(d.value_spans["/a"].line, 1);
         assert_eq!(d.value_spans["/b/c"], d.value_spans["/a"]);
+    }
+
+    #[test]
+    fn duplicate_keys_are_located_errors() {
+        let e = parse_stream("a:\n  b: 1\n  c: 2\n  b: 3\n", Limits::default()).unwrap_err();
+        assert_eq!((e.line, e.column), (4, 3), "{e:?}");
+        // A key merged in from an alias may be overridden.
+        assert!(parse_stream("x: &x {b: 1}\ny:\n  <<: *x\n  b: 2\n", Limits::default()).is_ok());
     }
 
     #[test]
