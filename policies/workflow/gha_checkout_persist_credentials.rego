@@ -18,7 +18,10 @@ import data.gatepost.lib.gha
 
 disabled(s) if s["with"]["persist-credentials"] == false
 
-disabled(s) if lower(s["with"]["persist-credentials"]) == "false"
+disabled(s) if {
+	is_string(s["with"]["persist-credentials"])
+	lower(s["with"]["persist-credentials"]) == "false"
+}
 
 uploads(r) if {
 	is_array(r.attrs.steps)

@@ -29,7 +29,10 @@ envs contains e if {
 
 enabled(v) if v == true
 
-enabled(v) if lower(trim_space(v)) == "true"
+enabled(v) if {
+	is_string(v)
+	lower(trim_space(v)) == "true"
+}
 
 deny contains finding if {
 	some e in envs

@@ -36,12 +36,14 @@ images contains e if {
 
 images contains e if {
 	some s in gha.steps
+	is_string(s.step.uses)
 	startswith(s.step.uses, "docker://")
 	e := {"r": s.r, "image": substring(s.step.uses, 9, -1), "pointer": concat("", [s.pointer, "/uses"])}
 }
 
 images contains e if {
 	some r in input.by_type["github.action"]
+	is_string(r.attrs.runs.image)
 	startswith(r.attrs.runs.image, "docker://")
 	e := {"r": r, "image": substring(r.attrs.runs.image, 9, -1), "pointer": "/runs/image"}
 }
