@@ -22,3 +22,6 @@ code=$?
 set -e
 test "$code" -eq 1 || { echo "expected exit code 1 (findings), got $code"; exit 1; }
 echo "example scan: exit 1 with findings, as expected"
+
+step "workflow rules against zizmor's labelled corpus (bar: >=95% matched, <=5% extra per audit)"
+cargo run -q -p gatepost-accuracy -- zizmor --corpus "${ZIZMOR_CORPUS:-/work/shared/corpus/zizmor-workflows}"

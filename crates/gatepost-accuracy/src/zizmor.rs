@@ -41,7 +41,10 @@ const AUDITS: &[(&str, &[&str])] = &[
             "gha-privileged-trigger-token",
         ],
     ),
-    ("undocumented-permissions", &["gha-undocumented-permissions"]),
+    (
+        "undocumented-permissions",
+        &["gha-undocumented-permissions"],
+    ),
     ("dangerous-triggers", &["gha-dangerous-trigger"]),
     ("artipacked", &["gha-checkout-persist-credentials"]),
     ("secrets-inherit", &["gha-secrets-inherit"]),
@@ -295,7 +298,12 @@ pub fn run(args: &[String]) -> u8 {
             "workflow"
         };
         match scan_one(&args.corpus, &file, kind) {
-            Ok(scan) => match scan.report.errors.iter().find(|e| e.line >= 1 && e.column >= 1) {
+            Ok(scan) => match scan
+                .report
+                .errors
+                .iter()
+                .find(|e| e.line >= 1 && e.column >= 1)
+            {
                 Some(e) => {
                     invalid_ok += 1;
                     if args.verbose {
@@ -351,7 +359,11 @@ pub fn run(args: &[String]) -> u8 {
         println!("  none");
     }
     for (i, (audit, file, line, side, why)) in DIFFERENCES.iter().enumerate() {
-        let status = if used_differences.contains(&i) { "" } else { " [not seen: stale entry]" };
+        let status = if used_differences.contains(&i) {
+            ""
+        } else {
+            " [not seen: stale entry]"
+        };
         println!("  {audit} {file}:{line} {side:?}: {why}{status}");
     }
     for (audit, _) in AUDITS {

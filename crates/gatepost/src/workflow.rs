@@ -334,9 +334,15 @@ mod tests {
         };
         let (at, m) = check(Flavor::GithubWorkflow, "on: push\nboom: 1\njobs: {}\n");
         assert_eq!((at.line, m.contains("boom")), (2, true));
-        let (at, m) = check(Flavor::GithubWorkflow, "on: push\njobs:\n  a:\n    steps: []\n");
+        let (at, m) = check(
+            Flavor::GithubWorkflow,
+            "on: push\njobs:\n  a:\n    steps: []\n",
+        );
         assert_eq!((at.line, m.contains("runs-on")), (3, true));
-        let (_, m) = check(Flavor::GithubAction, "name: a\ndescription: b\nruns:\n  image: x\n");
+        let (_, m) = check(
+            Flavor::GithubAction,
+            "name: a\ndescription: b\nruns:\n  image: x\n",
+        );
         assert!(m.contains("using"), "{m}");
     }
 

@@ -74,7 +74,13 @@ pub fn collect(attrs: &Value, value_spans: &BTreeMap<String, Span>, src: &Source
     out
 }
 
-fn walk(v: &Value, ptr: String, spans: &BTreeMap<String, Span>, src: &Source, out: &mut Vec<Value>) {
+fn walk(
+    v: &Value,
+    ptr: String,
+    spans: &BTreeMap<String, Span>,
+    src: &Source,
+    out: &mut Vec<Value>,
+) {
     match v {
         Value::Object(m) => {
             for (k, x) in m {
@@ -101,9 +107,13 @@ fn located(parsed: &str, ptr: &str, at: Option<usize>, src: &Source, out: &mut V
     let mut raw: Vec<(usize, &str)> = Vec::new();
     if let Some(mut pos) = at {
         while raw.len() < wanted {
-            let Some(i) = src.text[pos..].find("${{") else { break };
+            let Some(i) = src.text[pos..].find("${{") else {
+                break;
+            };
             let open = pos + i + 3;
-            let Some(len) = closing(&src.text[open..]) else { break };
+            let Some(len) = closing(&src.text[open..]) else {
+                break;
+            };
             raw.push((open, &src.text[open..open + len]));
             pos = open + len + 2;
         }
@@ -119,8 +129,10 @@ fn located(parsed: &str, ptr: &str, at: Option<usize>, src: &Source, out: &mut V
                 .into_iter()
                 .map(|(p, _)| json!({"path": p, "line": base.line, "column": base.column}))
                 .collect();
-            out.push(json!({"pointer": ptr, "line": base.line, "column": base.column,
-                "expression": inner[..len].trim(), "contexts": contexts}));
+            out.push(
+                json!({"pointer": ptr, "line": base.line, "column": base.column,
+                "expression": inner[..len].trim(), "contexts": contexts}),
+            );
             rest = &inner[len..];
         }
         return;
@@ -134,8 +146,10 @@ fn located(parsed: &str, ptr: &str, at: Option<usize>, src: &Source, out: &mut V
                 json!({"path": p, "line": s.line, "column": s.column})
             })
             .collect();
-        out.push(json!({"pointer": ptr, "line": start.line, "column": start.column,
-            "expression": inner.trim(), "contexts": contexts}));
+        out.push(
+            json!({"pointer": ptr, "line": start.line, "column": start.column,
+            "expression": inner.trim(), "contexts": contexts}),
+        );
     }
 }
 
@@ -215,10 +229,14 @@ pub fn contexts(expr: &str) -> Vec<(String, usize)> {
                 path.push_str(&expr[s..j]);
                 i = j;
             } else if b.get(i) == Some(&b'[') {
-                let Some(close) = expr[i..].find(']') else { break };
+                let Some(close) = expr[i..].find(']') else {
+                    break;
+                };
                 let inside = expr[i + 1..i + close].trim();
                 let key = inside.trim_matches(|c| c == '\'' || c == '"');
-                if key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+                if key
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
                     && !key.is_empty()
                     && !key.chars().all(|c| c.is_ascii_digit())
                 {
@@ -234,7 +252,10 @@ pub fn contexts(expr: &str) -> Vec<(String, usize)> {
         }
         let next = expr[i..].trim_start();
         let call = next.starts_with('(');
-        let literal = matches!(path.as_str(), "true" | "false" | "null" | "NaN" | "Infinity");
+        let literal = matches!(
+            path.as_str(),
+            "true" | "false" | "null" | "NaN" | "Infinity"
+        );
         if !call && !literal {
             out.push((path, start));
         }
@@ -255,7 +276,10 @@ mod tests {
         .into_iter()
         .map(|c| c.0)
         .collect();
-        assert_eq!(got, vec!["github.event.issue.title", "needs.a-b.outputs.x", "x.*.y"]);
+        assert_eq!(
+            got,
+            vec!["github.event.issue.title", "needs.a-b.outputs.x", "x.*.y"]
+        );
     }
 
     #[test]
