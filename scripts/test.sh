@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+# Labelled third-party test data lives beside the checkout (see each NOTICE.md).
+CORPUS="${GATEPOST_CORPUS:-$(cd .. && pwd)/shared/corpus}"
 
 step() { printf '\n== %s\n' "$*"; }
 
@@ -24,4 +26,7 @@ test "$code" -eq 1 || { echo "expected exit code 1 (findings), got $code"; exit 
 echo "example scan: exit 1 with findings, as expected"
 
 step "accuracy: KICS Terraform and Kubernetes fixtures"
-cargo run -q -p gatepost-accuracy -- kics --no-check
+cargo run -q -p gatepost-accuracy -- kics --corpus "$CORPUS/kics-terraform" --corpus "$CORPUS/kics-k8s" --no-check
+
+step "workflow rules against zizmor's labelled corpus (bar: >=95% matched, <=5% extra per audit)"
+cargo run -q -p gatepost-accuracy -- zizmor --corpus "${ZIZMOR_CORPUS:-$CORPUS/zizmor-workflows}"

@@ -1,5 +1,5 @@
 # METADATA
-# title: Third-party action is not pinned to a commit
+# title: Third-party action or reusable workflow is not pinned to a commit
 # description: |
 #   A tag or branch can be moved by whoever controls the action's repository, so the code
 #   your pipeline runs (with its secrets) can change without any change in your repo.
@@ -13,45 +13,43 @@
 #   types: [github.job, github.action]
 package gatepost.rules.gha_unpinned_action
 
+import data.gatepost.lib.gha
+
 trusted(uses) if {
 	some owner in input.config.workflow.trusted_action_owners
-	startswith(uses, concat("", [owner, "/"]))
+	startswith(lower(uses), lower(concat("", [owner, "/"])))
 }
 
 pinned(uses) if regex.match(`@[0-9a-f]{40}$`, uses)
 
+# Local actions need no pin; docker:// images are the unpinned-image rule's business.
 local_or_docker(uses) if startswith(uses, "./")
 
 local_or_docker(uses) if startswith(uses, "docker://")
 
 # Heads are bound in the body: a head that reads a missing key would void the whole set.
-steps contains step if {
-	some r in input.by_type["github.job"]
-	some i, s in r.attrs.steps
-	step := {"r": r, "uses": s.uses, "pointer": sprintf("/steps/%d/uses", [i])}
-}
-
-steps contains step if {
-	some r in input.by_type["github.action"]
-	some i, s in r.attrs.runs.steps
-	step := {"r": r, "uses": s.uses, "pointer": sprintf("/runs/steps/%d/uses", [i])}
+uses_entries contains e if {
+	some s in gha.steps
+	is_string(s.step.uses)
+	e := {"r": s.r, "uses": trim_space(s.step.uses), "pointer": concat("", [s.pointer, "/uses"])}
 }
 
 # A job that calls a reusable workflow.
-steps contains step if {
+uses_entries contains e if {
 	some r in input.by_type["github.job"]
-	step := {"r": r, "uses": r.attrs.uses, "pointer": "/uses"}
+	is_string(r.attrs.uses)
+	e := {"r": r, "uses": trim_space(r.attrs.uses), "pointer": "/uses"}
 }
 
 deny contains finding if {
-	some s in steps
-	is_string(s.uses)
-	not local_or_docker(s.uses)
-	not trusted(s.uses)
-	not pinned(s.uses)
+	some e in uses_entries
+	contains(e.uses, "@")
+	not local_or_docker(e.uses)
+	not trusted(e.uses)
+	not pinned(e.uses)
 	finding := {
-		"address": s.r.address,
-		"pointer": s.pointer,
-		"message": sprintf("%q is not pinned to a commit SHA", [s.uses]),
+		"address": e.r.address,
+		"pointer": e.pointer,
+		"message": sprintf("%q is not pinned to a commit SHA", [e.uses]),
 	}
 }

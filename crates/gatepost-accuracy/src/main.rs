@@ -1,22 +1,38 @@
-//! `gatepost-accuracy <report> [options]`: measure gatepost's rules against labelled
-//! third-party test data and fail when a bar is missed.
+//! `gatepost-accuracy <corpus> [options]`: measures gatepost's findings against labelled
+//! corpora and exits non-zero below the bar. One module per corpus; this file only
+//! dispatches.
 
 mod kics;
+mod zizmor;
 
 use std::process::ExitCode;
 
+const USAGE: &str = "usage: gatepost-accuracy <corpus> [options]
+
+corpora:
+  kics     KICS query fixtures, Terraform and Kubernetes (--corpus DIR)... [--no-check]
+  zizmor   GitHub Actions workflows labelled by zizmor (--corpus DIR)";
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("kics") => kics::run(&args[1..]),
-        _ => Err("usage: gatepost-accuracy kics [--corpus DIR]... [--no-check]".to_string()),
+    let (cmd, rest) = match args.split_first() {
+        Some((c, r)) => (c.as_str(), r),
+        None => ("", &[][..]),
     };
-    match result {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::from(1),
-        Err(e) => {
-            eprintln!("gatepost-accuracy: {e}");
-            ExitCode::from(2)
+    let code = match cmd {
+        "zizmor" => zizmor::run(rest),
+        "kics" => match kics::run(rest) {
+            Ok(true) => 0,
+            Ok(false) => 1,
+            Err(e) => {
+                eprintln!("gatepost-accuracy: {e}");
+                2
+            }
+        },
+        _ => {
+            eprintln!("{USAGE}");
+            2
         }
-    }
+    };
+    ExitCode::from(code)
 }

@@ -304,7 +304,7 @@ pub struct Model {
 enum Parsed {
     Tf(TfFile),
     TfVars(TfFile),
-    Docs(Arc<str>, Vec<yaml::LocatedDoc>, Format),
+    Docs(Arc<str>, Vec<yaml::LocatedDoc>, Format, Arc<str>),
     Nothing,
 }
 
@@ -376,7 +376,7 @@ fn parse_one(
         },
         Format::TerraformJson => Parsed::Nothing,
         Format::Workflow(_) | Format::Manifest => match yaml::parse_stream(text, limits.yaml) {
-            Ok(docs) => Parsed::Docs(path, docs, format),
+            Ok(docs) => Parsed::Docs(path, docs, format, Arc::from(text)),
             // Helm and other templates are not YAML until rendered: skip them quietly.
             Err(_) if format == Format::Manifest && text.contains("{{") => Parsed::Nothing,
             Err(e) => {
@@ -413,15 +413,18 @@ pub fn build_model(files: &[SourceFile], opts: &Options) -> Model {
                     modules.entry(dir_of(&tf.path)).or_default().1.push(tf);
                 }
             }
-            Parsed::Docs(path, docs, format) => {
+            Parsed::Docs(path, docs, format, text) => {
                 let app = discover::app_of(&path);
                 match format {
                     Format::Workflow(flavor) => {
+                        if docs.is_empty() {
+                            errors.push(parse_error(&path, 1, 1, "the CI file is empty".into()));
+                        }
                         for d in &docs {
-                            if let Err(m) =
-                                workflow::normalize(flavor, &path, &app, d, &mut resources)
+                            if let Err((at, m)) =
+                                workflow::normalize(flavor, &path, &app, d, &text, &mut resources)
                             {
-                                errors.push(parse_error(&path, d.line, d.column, m));
+                                errors.push(parse_error(&path, at.line, at.column, m));
                             }
                         }
                     }

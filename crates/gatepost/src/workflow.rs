@@ -3,9 +3,13 @@
 //! A workflow becomes one resource for the file and one per job; each job links the
 //! workflow-level settings it inherits (triggers, permissions, env) so rules read one object.
 
+pub mod expressions;
+
 use crate::model::{pointer_token, Resource, Span};
 use crate::parse::yaml::LocatedDoc;
+use expressions::Source;
 use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,17 +78,121 @@ fn resource(
     }
 }
 
-/// Normalize one CI file. Returns an error message for documents that are not a mapping.
+/// The value spans below `prefix`, re-rooted so that `prefix` becomes "".
+fn values_under(doc: &LocatedDoc, prefix: &str) -> BTreeMap<String, Span> {
+    doc.value_spans
+        .range(prefix.to_string()..)
+        .take_while(|(k, _)| k.starts_with(prefix))
+        .filter(|(k, _)| k.len() == prefix.len() || k.as_bytes()[prefix.len()] == b'/')
+        .map(|(k, v)| (k[prefix.len()..].to_string(), v.clone()))
+        .collect()
+}
+
+/// Facts only the source text holds, for rules: the located `${{ }}` expressions of the
+/// object (`expressions`) and the comments that document its `permissions` entries
+/// (`comments`, pointer -> text).
+fn source_facts(r: &mut Resource, values: &BTreeMap<String, Span>, src: &Source) {
+    let found = expressions::collect(&r.attrs, values, src);
+    if !found.is_empty() {
+        r.links.insert("expressions".into(), Value::Array(found));
+    }
+    let mut comments = Map::new();
+    if let Some(perms) = r.attrs.get("permissions").and_then(Value::as_object) {
+        for k in perms.keys() {
+            let p = format!("/permissions/{}", pointer_token(k));
+            if let Some(c) = r.spans.get(&p).and_then(|s| src.trailing_comment(s.line)) {
+                comments.insert(p, json!(c));
+            }
+        }
+    }
+    if !comments.is_empty() {
+        r.links.insert("comments".into(), Value::Object(comments));
+    }
+}
+
+/// Top-level keys of a GitHub workflow.
+const WORKFLOW_KEYS: &[&str] = &[
+    "name",
+    "run-name",
+    "on",
+    "permissions",
+    "env",
+    "defaults",
+    "concurrency",
+    "jobs",
+];
+
+/// The structural checks GitHub itself applies before running a file, so a file GitHub
+/// would refuse is reported (located) rather than scanned as if it ran.
+fn validate(flavor: Flavor, doc: &LocatedDoc) -> Result<(), (Span, String)> {
+    let at = |p: &str| {
+        doc.spans
+            .get(p)
+            .cloned()
+            .unwrap_or(Span::new(doc.line, doc.column))
+    };
+    let v = &doc.value;
+    let require = |keys: &[&str], what: &str| -> Result<(), (Span, String)> {
+        match keys.iter().find(|k| v.get(**k).is_none()) {
+            Some(k) => Err((at(""), format!("{what} has no `{k}`"))),
+            None => Ok(()),
+        }
+    };
+    match flavor {
+        Flavor::GithubWorkflow => {
+            if let Some(k) = v
+                .as_object()
+                .and_then(|m| m.keys().find(|k| !WORKFLOW_KEYS.contains(&k.as_str())))
+            {
+                let p = format!("/{}", pointer_token(k));
+                return Err((at(&p), format!("unknown workflow key `{k}`")));
+            }
+            require(&["on", "jobs"], "the workflow")?;
+            let Some(jobs) = v["jobs"].as_object() else {
+                return Err((at("/jobs"), "`jobs` must be a mapping of job ids".into()));
+            };
+            for (id, job) in jobs {
+                let p = format!("/jobs/{}", pointer_token(id));
+                if !job.is_object() {
+                    return Err((at(&p), format!("job `{id}` must be a mapping")));
+                }
+                if job.get("runs-on").is_none() && job.get("uses").is_none() {
+                    return Err((
+                        at(&p),
+                        format!("job `{id}` has neither `runs-on` nor `uses`"),
+                    ));
+                }
+            }
+        }
+        Flavor::GithubAction => {
+            require(&["name", "description", "runs"], "the action")?;
+            if v["runs"].get("using").is_none() {
+                return Err((at("/runs"), "the action's `runs` has no `using`".into()));
+            }
+        }
+        Flavor::Gitlab => {}
+    }
+    Ok(())
+}
+
+/// Normalize one CI file (`text` is its source, for positions inside strings). Returns a
+/// located error for documents GitHub or GitLab would refuse.
 pub fn normalize(
     flavor: Flavor,
     file: &Arc<str>,
     app: &str,
     doc: &LocatedDoc,
+    text: &str,
     out: &mut Vec<Resource>,
-) -> Result<(), String> {
+) -> Result<(), (Span, String)> {
     if !doc.value.is_object() {
-        return Err("a CI file must be a YAML mapping".into());
+        return Err((
+            Span::new(doc.line, doc.column),
+            "a CI file must be a YAML mapping".into(),
+        ));
     }
+    validate(flavor, doc)?;
+    let src = Source::new(text);
     let (wkind, jkind) = match flavor {
         Flavor::GithubWorkflow => ("github.workflow", "github.job"),
         Flavor::GithubAction => ("github.action", "github.action"),
@@ -109,6 +217,7 @@ pub fn normalize(
         wf.line = first.line;
         wf.column = first.column;
     }
+    source_facts(&mut wf, &doc.value_spans, &src);
     if flavor == Flavor::GithubAction {
         out.push(wf);
         return Ok(());
@@ -164,6 +273,7 @@ pub fn normalize(
             attrs,
             doc.spans_under(&ptr),
         );
+        source_facts(&mut j, &values_under(doc, &ptr), &src);
         j.links.insert("workflow".into(), context.clone());
         j.links.insert("id".into(), json!(id));
         j.links.insert("pointer".into(), json!(ptr));
@@ -184,7 +294,7 @@ mod tests {
         let docs = parse_stream(y, Limits::default()).unwrap();
         let f: Arc<str> = Arc::from(".github/workflows/ci.yml");
         let mut out = Vec::new();
-        normalize(Flavor::GithubWorkflow, &f, "", &docs[0], &mut out).unwrap();
+        normalize(Flavor::GithubWorkflow, &f, "", &docs[0], y, &mut out).unwrap();
         let job = &out[0];
         assert_eq!(job.address, ".github/workflows/ci.yml#build");
         assert_eq!(job.line, 5);
@@ -203,6 +313,7 @@ mod tests {
             &Arc::from(".gitlab-ci.yml"),
             "",
             &docs[0],
+            y,
             &mut out,
         )
         .unwrap();
@@ -212,6 +323,27 @@ mod tests {
             .map(|r| r.address.as_str())
             .collect();
         assert_eq!(jobs, vec![".gitlab-ci.yml#build", ".gitlab-ci.yml#.hidden"]);
+    }
+
+    #[test]
+    fn files_github_would_refuse_are_located_errors() {
+        let check = |flavor, y: &str| {
+            let docs = parse_stream(y, Limits::default()).unwrap();
+            let mut out = Vec::new();
+            normalize(flavor, &Arc::from("x"), "", &docs[0], y, &mut out).unwrap_err()
+        };
+        let (at, m) = check(Flavor::GithubWorkflow, "on: push\nboom: 1\njobs: {}\n");
+        assert_eq!((at.line, m.contains("boom")), (2, true));
+        let (at, m) = check(
+            Flavor::GithubWorkflow,
+            "on: push\njobs:\n  a:\n    steps: []\n",
+        );
+        assert_eq!((at.line, m.contains("runs-on")), (3, true));
+        let (_, m) = check(
+            Flavor::GithubAction,
+            "name: a\ndescription: b\nruns:\n  image: x\n",
+        );
+        assert!(m.contains("using"), "{m}");
     }
 
     #[test]

@@ -36,6 +36,9 @@ pub struct LocatedDoc {
     pub value: Value,
     /// Pointer -> position. A mapping entry is located at its key, a sequence item at itself.
     pub spans: BTreeMap<String, Span>,
+    /// Pointer -> position of the value itself (for an alias, of the anchored value it
+    /// copies). Rules that look inside a scalar (expressions in a script) start from here.
+    pub value_spans: BTreeMap<String, Span>,
     /// Line of the document's first node (1-based).
     pub line: u32,
     pub column: u32,
@@ -69,6 +72,7 @@ pub fn parse_stream(text: &str, limits: Limits) -> Result<Vec<LocatedDoc>, YamlE
         limits,
         anchors: HashMap::new(),
         alias_budget: limits.max_alias_nodes,
+        value_spans: BTreeMap::new(),
     };
     let mut docs = Vec::new();
     loop {
@@ -82,12 +86,14 @@ pub fn parse_stream(text: &str, limits: Limits) -> Result<Vec<LocatedDoc>, YamlE
                 }
                 let mut spans = BTreeMap::new();
                 let pos = to_span(&span.start);
+                b.value_spans.clear();
                 let value = b.node(ev, pos.clone(), "", &mut spans, 0)?;
                 spans.entry(String::new()).or_insert_with(|| pos.clone());
                 if !value.is_null() {
                     docs.push(LocatedDoc {
                         value,
                         spans,
+                        value_spans: std::mem::take(&mut b.value_spans),
                         line: pos.line,
                         column: pos.column,
                     });
@@ -118,8 +124,10 @@ fn err_at(m: &saphyr_parser::Marker, msg: &str) -> YamlError {
 struct Builder<'a> {
     parser: Parser<'a, saphyr_parser::StrInput<'a>>,
     limits: Limits,
-    anchors: HashMap<usize, (Value, usize)>,
+    /// anchor id -> (value, node count, position of the anchored value, its pointer).
+    anchors: HashMap<usize, (Value, usize, Span, String)>,
     alias_budget: usize,
+    value_spans: BTreeMap<String, Span>,
 }
 
 impl<'a> Builder<'a> {
@@ -150,33 +158,49 @@ impl<'a> Builder<'a> {
                 message: format!("nesting deeper than {} levels", self.limits.max_depth),
             });
         }
+        if !matches!(ev, Event::Alias(_)) {
+            self.value_spans.insert(ptr.to_string(), pos.clone());
+        }
         match ev {
             Event::Scalar(s, style, anchor, tag) => {
                 let v = scalar(&s, style, tag.as_deref().map(|t| t.suffix.as_str()));
-                self.remember(anchor, &v);
+                self.remember(anchor, &v, &pos, ptr);
                 Ok(v)
             }
-            Event::Alias(id) => match self.anchors.get(&id) {
-                Some((v, n)) => {
-                    if *n > self.alias_budget {
-                        return Err(YamlError {
-                            line: pos.line,
-                            column: pos.column,
-                            message: format!(
-                                "aliases expand to more than {} nodes",
-                                self.limits.max_alias_nodes
-                            ),
-                        });
-                    }
-                    self.alias_budget -= *n;
-                    Ok(v.clone())
+            Event::Alias(id) => {
+                let Some((v, n, from)) = self
+                    .anchors
+                    .get(&id)
+                    .map(|(v, n, _, from)| (v.clone(), *n, from.clone()))
+                else {
+                    return Err(YamlError {
+                        line: pos.line,
+                        column: pos.column,
+                        message: "alias to an unknown anchor".into(),
+                    });
+                };
+                if n > self.alias_budget {
+                    return Err(YamlError {
+                        line: pos.line,
+                        column: pos.column,
+                        message: format!(
+                            "aliases expand to more than {} nodes",
+                            self.limits.max_alias_nodes
+                        ),
+                    });
                 }
-                None => Err(YamlError {
-                    line: pos.line,
-                    column: pos.column,
-                    message: "alias to an unknown anchor".into(),
-                }),
-            },
+                self.alias_budget -= n;
+                // The copy's values are located where the anchored values are written.
+                let copied: Vec<(String, Span)> = self
+                    .value_spans
+                    .range(from.clone()..)
+                    .take_while(|(k, _)| k.starts_with(from.as_str()))
+                    .filter(|(k, _)| k.len() == from.len() || k.as_bytes()[from.len()] == b'/')
+                    .map(|(k, s)| (format!("{ptr}{}", &k[from.len()..]), s.clone()))
+                    .collect();
+                self.value_spans.extend(copied);
+                Ok(v)
+            }
             Event::SequenceStart(anchor, _) => {
                 let mut items = Vec::new();
                 loop {
@@ -190,11 +214,13 @@ impl<'a> Builder<'a> {
                     items.push(self.node(ev, s, &p, spans, depth + 1)?);
                 }
                 let v = Value::Array(items);
-                self.remember(anchor, &v);
+                self.remember(anchor, &v, &pos, ptr);
                 Ok(v)
             }
             Event::MappingStart(anchor, _) => {
                 let mut map = Map::new();
+                // Keys written in this mapping (merged-in keys may be overridden, these not).
+                let mut written = std::collections::HashSet::new();
                 loop {
                     let (kev, kspan) = self.next()?;
                     if matches!(kev, Event::MappingEnd) {
@@ -205,10 +231,19 @@ impl<'a> Builder<'a> {
                         Event::Scalar(s, ..) => s.into_owned(),
                         other => {
                             let mut ignored = BTreeMap::new();
+                            let saved = std::mem::take(&mut self.value_spans);
                             let k = self.node(other, kpos.clone(), "", &mut ignored, depth + 1)?;
+                            self.value_spans = saved;
                             k.to_string()
                         }
                     };
+                    if key != "<<" && !written.insert(key.clone()) {
+                        return Err(YamlError {
+                            line: kpos.line,
+                            column: kpos.column,
+                            message: format!("duplicate key {key:?} in a mapping"),
+                        });
+                    }
                     let (vev, vspan) = self.next()?;
                     let vpos = to_span(&vspan.start);
                     let p = format!("{ptr}/{}", pointer_token(&key));
@@ -221,7 +256,7 @@ impl<'a> Builder<'a> {
                     map.insert(key, v);
                 }
                 let v = Value::Object(map);
-                self.remember(anchor, &v);
+                self.remember(anchor, &v, &pos, ptr);
                 Ok(v)
             }
             _ => Err(YamlError {
@@ -232,9 +267,12 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn remember(&mut self, anchor: usize, v: &Value) {
+    fn remember(&mut self, anchor: usize, v: &Value, at: &Span, ptr: &str) {
         if anchor > 0 {
-            self.anchors.insert(anchor, (v.clone(), count_nodes(v)));
+            self.anchors.insert(
+                anchor,
+                (v.clone(), count_nodes(v), at.clone(), ptr.to_string()),
+            );
         }
     }
 }
@@ -388,6 +426,24 @@ mod tests {
     fn syntax_errors_are_located() {
         let e = parse_stream("a: 1\nb: [1, 2\nc: 3\n", Limits::default()).unwrap_err();
         assert!(e.line >= 2, "{e:?}");
+    }
+
+    #[test]
+    fn value_spans_locate_values_and_follow_aliases() {
+        let y = "a: &x |\n  one\nb:\n  c: *x\n";
+        let docs = parse_stream(y, Limits::default()).unwrap();
+        let d = &docs[0];
+        assert_eq!(d.spans["/b/c"], Span::new(4, 3));
+        assert_eq!(d.value_spans["/a"].line, 1);
+        assert_eq!(d.value_spans["/b/c"], d.value_spans["/a"]);
+    }
+
+    #[test]
+    fn duplicate_keys_are_located_errors() {
+        let e = parse_stream("a:\n  b: 1\n  c: 2\n  b: 3\n", Limits::default()).unwrap_err();
+        assert_eq!((e.line, e.column), (4, 3), "{e:?}");
+        // A key merged in from an alias may be overridden.
+        assert!(parse_stream("x: &x {b: 1}\ny:\n  <<: *x\n  b: 2\n", Limits::default()).is_ok());
     }
 
     #[test]
