@@ -43,30 +43,25 @@ fn scan_one(path: &Path) -> Report {
     scan_paths(&[path], &Options::default())
 }
 
-/// Lines a family's findings cover: the finding line itself, and every line of the resource
-/// whose header it reports (up to the next resource in the file).
+/// Whether a family's finding answers an expected line: a finding on that line, or anywhere in
+/// the resource block that contains it. KICS points at its own "searchLine" (the `policy =`
+/// line, the block header), gatepost at the element at fault (the `"*"` inside the policy),
+/// so both sides are compared per resource, not per exact line.
 fn covered(report: &Report, family: &str, file: &str, line: u32) -> bool {
-    let mut headers: Vec<(u32, &str)> = report
+    let mut headers: Vec<u32> = report
         .resources
         .iter()
         .filter(|r| &*r.file == file)
-        .map(|r| (r.line, r.address.as_str()))
+        .map(|r| r.line)
         .collect();
     headers.sort();
-    let container = headers
-        .iter()
-        .rev()
-        .find(|(l, _)| *l <= line)
-        .map(|(_, a)| *a);
+    let block = |l: u32| headers.iter().rev().find(|&&h| h <= l).copied();
+    let expected = block(line);
     report
         .findings
         .iter()
-        .filter(|f| f.family == family)
-        .any(|f| {
-            f.line == line
-                || (Some(f.address.as_str()) == container
-                    && headers.iter().any(|(l, a)| *a == f.address && *l == f.line))
-        })
+        .filter(|f| f.family == family && f.file == file)
+        .any(|f| f.line == line || (expected.is_some() && block(f.line) == expected))
 }
 
 pub fn run(args: &[String]) -> Result<bool, String> {

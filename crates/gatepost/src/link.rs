@@ -23,6 +23,7 @@ const S3_COMPANIONS: &[&str] = &[
 
 pub fn link(resources: &mut [Resource]) {
     link_s3(resources);
+    link_gcp_policy_data(resources);
     link_namespaces(resources);
 }
 
@@ -94,6 +95,49 @@ fn link_s3(resources: &mut [Resource]) {
             .or_insert_with(|| json!([]));
         if let Value::Array(a) = list {
             a.push(c);
+        }
+    }
+}
+
+/// `policy_data = data.google_iam_policy.X.policy_data`: the data source's bindings are joined
+/// to the resource that applies them (`links.policy_data`), and the data source learns who uses
+/// it (`links.used_by`), so a public member is reported once, where the policy takes effect.
+fn link_gcp_policy_data(resources: &mut [Resource]) {
+    let mut by_addr: HashMap<String, usize> = HashMap::new();
+    for (i, r) in resources.iter().enumerate() {
+        if r.kind == "terraform.data" && r.type_ == "google_iam_policy" {
+            by_addr.insert(format!("{}@{}", r.address, r.app), i);
+        }
+    }
+    if by_addr.is_empty() {
+        return;
+    }
+    let mut joins: Vec<(usize, usize)> = Vec::new();
+    for (ci, c) in resources.iter().enumerate() {
+        let Some(reference) = c
+            .attrs
+            .get("policy_data")
+            .and_then(Value::as_str)
+            .and_then(|s| s.strip_prefix("${"))
+            .and_then(|s| s.strip_suffix(".policy_data}"))
+        else {
+            continue;
+        };
+        let key = format!("{}{reference}@{}", module_prefix(&c.address), c.app);
+        if let Some(&di) = by_addr.get(&key) {
+            joins.push((di, ci));
+        }
+    }
+    for (di, ci) in joins {
+        let d = summary(&resources[di]);
+        let user = json!(resources[ci].address);
+        resources[ci].links.insert("policy_data".into(), d);
+        if let Value::Array(a) = resources[di]
+            .links
+            .entry("used_by".to_string())
+            .or_insert_with(|| json!([]))
+        {
+            a.push(user);
         }
     }
 }
