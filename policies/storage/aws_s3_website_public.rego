@@ -30,14 +30,28 @@ deny contains finding if {
 	}
 }
 
+# A website configuration is reported on its bucket when it is linked (the bucket is what
+# becomes public), else on the configuration itself.
 deny contains finding if {
-	some r in input.by_type.aws_s3_bucket_website_configuration
-	not locked(object.get(object.get(r.links, "bucket", {}), "links", {}).aws_s3_bucket_public_access_block)
-	not locked_through_bucket(r)
+	some w in input.by_type.aws_s3_bucket_website_configuration
+	some b in input.by_type.aws_s3_bucket
+	b.address == w.links.bucket.address
+	b.app == w.app
+	not locked(object.get(b.links, "aws_s3_bucket_public_access_block", []))
 	finding := {
-		"address": r.address,
+		"address": b.address,
 		"pointer": "",
-		"message": sprintf("%s hosts a static website on a bucket without a public access block", [r.address]),
+		"message": sprintf("%s hosts a static website (%s) and has no public access block", [b.address, w.address]),
+	}
+}
+
+deny contains finding if {
+	some w in input.by_type.aws_s3_bucket_website_configuration
+	not w.links.bucket
+	finding := {
+		"address": w.address,
+		"pointer": "",
+		"message": sprintf("%s hosts a static website on a bucket without a public access block", [w.address]),
 	}
 }
 
@@ -52,14 +66,6 @@ deny contains finding if {
 		"pointer": "/website",
 		"message": sprintf("%s hosts a static website and leaves %s off", [r.address, s]),
 	}
-}
-
-# The bucket summary in links carries no links of its own: find the bucket itself.
-locked_through_bucket(w) if {
-	some b in input.by_type.aws_s3_bucket
-	b.address == w.links.bucket.address
-	b.app == w.app
-	locked(object.get(b.links, "aws_s3_bucket_public_access_block", []))
 }
 
 locked(blocks) if {

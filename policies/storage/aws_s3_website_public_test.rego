@@ -14,8 +14,17 @@ test_website_behind_full_block_passes if {
 	count(rule.deny) == 0 with input as {"by_type": {"aws_s3_bucket": [{"address": "b", "attrs": {"website": [{"index_document": "index.html"}]}, "links": {"aws_s3_bucket_public_access_block": [{"attrs": all_on}]}}]}}
 }
 
-test_website_configuration_resource_is_denied if {
+test_unlinked_website_configuration_is_denied if {
 	count(rule.deny) == 1 with input as {"by_type": {"aws_s3_bucket_website_configuration": [{"address": "w", "attrs": {}, "links": {}}]}}
+}
+
+test_linked_website_configuration_is_reported_on_the_bucket if {
+	d := rule.deny with input as {"by_type": {
+		"aws_s3_bucket_website_configuration": [{"address": "w", "app": "a", "attrs": {}, "links": {"bucket": {"address": "aws_s3_bucket.b"}}}],
+		"aws_s3_bucket": [{"address": "aws_s3_bucket.b", "app": "a", "attrs": {}, "links": {}}],
+	}}
+	some f in d
+	f.address == "aws_s3_bucket.b"
 }
 
 test_website_configuration_on_locked_bucket_passes if {
