@@ -25,7 +25,7 @@ deny contains finding if {
 	not locked(object.get(r.links, "aws_s3_bucket_public_access_block", []))
 	finding := {
 		"address": r.address,
-		"pointer": "/website",
+		"pointer": "/website/0",
 		"message": sprintf("%s hosts a static website and has no public access block", [r.address]),
 	}
 }

@@ -7,7 +7,7 @@ all_on := {"block_public_acls": true, "ignore_public_acls": true, "block_public_
 test_website_without_block_is_denied if {
 	d := rule.deny with input as {"by_type": {"aws_s3_bucket": [{"address": "b", "attrs": {"website": [{"index_document": "index.html"}]}, "links": {}}]}}
 	some f in d
-	f.pointer == "/website"
+	f.pointer == "/website/0"
 }
 
 test_website_behind_full_block_passes if {
