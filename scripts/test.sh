@@ -24,4 +24,6 @@ test "$code" -eq 1 || { echo "expected exit code 1 (findings), got $code"; exit 
 echo "example scan: exit 1 with findings, as expected"
 
 step "accuracy: KICS Terraform and Kubernetes fixtures"
-cargo run -q -p gatepost-accuracy -- kics --no-check
+corpus="${GATEPOST_CORPUS:-../shared/corpus}"
+cargo run -q -p gatepost-accuracy -- kics --corpus "$corpus/kics-terraform"
+cargo run -q -p gatepost-accuracy -- kics --corpus "$corpus/kics-k8s" --no-check

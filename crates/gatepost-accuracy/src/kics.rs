@@ -49,49 +49,166 @@ const REALLY_PUBLIC: &str = "public-read-write ACL with block_public_acls and ig
 /// the query must get none of these findings, a positive one at least one. Queries not listed
 /// are judged by family.
 const QUERY_RULES: &[(&str, &[&str])] = &[
-    ("iam_policies_with_full_privileges", &["aws-iam-wildcard-action"]),
-    ("iam_policy_grants_full_permissions", &["aws-iam-wildcard-action"]),
-    ("iam_role_with_full_privileges", &["aws-iam-wildcard-action"]),
-    ("sso_policy_with_full_priveleges", &["aws-iam-wildcard-action"]),
-    ("iam_role_allows_all_principals_to_assume", &["aws-iam-role-trust-too-broad"]),
-    ("iam_policy_grants_assumerole_permission_across_all_services", &["aws-iam-role-trust-too-broad"]),
-    ("cross_account_iam_assume_role_policy_without_external_id_or_mfa", &["aws-iam-role-trust-too-broad"]),
-    ("iam_role_policy_passrole_allows_all", &["aws-iam-passrole-any"]),
-    ("service_account_with_improper_privileges", &["gcp-iam-privileged-role"]),
-    ("google_project_iam_member_service_account_has_admin_role", &["gcp-iam-privileged-role"]),
+    (
+        "iam_policies_with_full_privileges",
+        &["aws-iam-wildcard-action"],
+    ),
+    (
+        "iam_policy_grants_full_permissions",
+        &["aws-iam-wildcard-action"],
+    ),
+    (
+        "iam_role_with_full_privileges",
+        &["aws-iam-wildcard-action"],
+    ),
+    (
+        "sso_policy_with_full_priveleges",
+        &["aws-iam-wildcard-action"],
+    ),
+    (
+        "iam_role_allows_all_principals_to_assume",
+        &["aws-iam-role-trust-too-broad"],
+    ),
+    (
+        "iam_policy_grants_assumerole_permission_across_all_services",
+        &["aws-iam-role-trust-too-broad"],
+    ),
+    (
+        "cross_account_iam_assume_role_policy_without_external_id_or_mfa",
+        &["aws-iam-role-trust-too-broad"],
+    ),
+    (
+        "iam_role_policy_passrole_allows_all",
+        &["aws-iam-passrole-any"],
+    ),
+    (
+        "service_account_with_improper_privileges",
+        &["gcp-iam-privileged-role"],
+    ),
+    (
+        "google_project_iam_member_service_account_has_admin_role",
+        &["gcp-iam-privileged-role"],
+    ),
     ("user_with_iam_role", &["gcp-iam-privileged-role"]),
-    ("kms_crypto_key_publicly_accessible", &["gcp-iam-public-member"]),
-    ("role_definition_allows_custom_role_creation", &["azure-role-definition-wildcard"]),
-    ("sns_topic_publicity_has_allow_and_not_action_simultaneously", &["aws-iam-not-action-allow"]),
-    ("sns_topic_is_publicly_accessible", &["aws-resource-policy-public"]),
-    ("sqs_policy_allows_all_actions", &["aws-resource-policy-public"]),
-    ("sqs_policy_with_public_access", &["aws-resource-policy-public"]),
-    ("kms_key_with_full_permissions", &["aws-resource-policy-public"]),
-    ("lambda_permission_principal_is_wildcard", &["aws-resource-policy-public"]),
-    ("ecr_repository_is_publicly_accessible", &["aws-resource-policy-public"]),
-    ("s3_bucket_access_to_any_principal", &["aws-s3-bucket-policy-public"]),
-    ("s3_bucket_allows_delete_action_from_all_principals", &["aws-s3-bucket-policy-public"]),
-    ("s3_bucket_allows_get_action_from_all_principals", &["aws-s3-bucket-policy-public"]),
-    ("s3_bucket_allows_list_action_from_all_principals", &["aws-s3-bucket-policy-public"]),
-    ("s3_bucket_allows_put_action_from_all_principals", &["aws-s3-bucket-policy-public"]),
-    ("s3_bucket_with_all_permissions", &["aws-s3-bucket-policy-public"]),
-    ("s3_bucket_acl_allows_read_or_write_to_all_users", &["aws-s3-public-acl", "aws-s3-acl-public-grant"]),
-    ("s3_bucket_acl_allows_read_to_any_authenticated_user", &["aws-s3-public-acl", "aws-s3-acl-public-grant"]),
-    ("cloudtrail_log_files_s3_bucket_is_publicly_accessible", &["aws-s3-public-acl", "aws-s3-acl-public-grant"]),
-    ("s3_bucket_public_acl_overridden_by_public_access_block", &["aws-s3-public-acl"]),
-    ("s3_bucket_acl_grants_write_acp_permission", &["aws-s3-acl-public-grant"]),
-    ("s3_bucket_allows_public_acl", &["aws-s3-public-access-block-disabled:/block_public_acls"]),
-    ("s3_bucket_with_public_policy", &["aws-s3-public-access-block-disabled:/block_public_policy"]),
-    ("s3_bucket_without_ignore_public_acl", &["aws-s3-public-access-block-disabled:/ignore_public_acls"]),
-    ("s3_bucket_without_restriction_of_public_bucket", &["aws-s3-public-access-block-disabled:/restrict_public_buckets"]),
+    (
+        "kms_crypto_key_publicly_accessible",
+        &["gcp-iam-public-member"],
+    ),
+    (
+        "role_definition_allows_custom_role_creation",
+        &["azure-role-definition-wildcard"],
+    ),
+    (
+        "sns_topic_publicity_has_allow_and_not_action_simultaneously",
+        &["aws-iam-not-action-allow"],
+    ),
+    (
+        "sns_topic_is_publicly_accessible",
+        &["aws-resource-policy-public"],
+    ),
+    (
+        "sqs_policy_allows_all_actions",
+        &["aws-resource-policy-public"],
+    ),
+    (
+        "sqs_policy_with_public_access",
+        &["aws-resource-policy-public"],
+    ),
+    (
+        "kms_key_with_full_permissions",
+        &["aws-resource-policy-public"],
+    ),
+    (
+        "lambda_permission_principal_is_wildcard",
+        &["aws-resource-policy-public"],
+    ),
+    (
+        "ecr_repository_is_publicly_accessible",
+        &["aws-resource-policy-public"],
+    ),
+    (
+        "s3_bucket_access_to_any_principal",
+        &["aws-s3-bucket-policy-public"],
+    ),
+    (
+        "s3_bucket_allows_delete_action_from_all_principals",
+        &["aws-s3-bucket-policy-public"],
+    ),
+    (
+        "s3_bucket_allows_get_action_from_all_principals",
+        &["aws-s3-bucket-policy-public"],
+    ),
+    (
+        "s3_bucket_allows_list_action_from_all_principals",
+        &["aws-s3-bucket-policy-public"],
+    ),
+    (
+        "s3_bucket_allows_put_action_from_all_principals",
+        &["aws-s3-bucket-policy-public"],
+    ),
+    (
+        "s3_bucket_with_all_permissions",
+        &["aws-s3-bucket-policy-public"],
+    ),
+    (
+        "s3_bucket_acl_allows_read_or_write_to_all_users",
+        &["aws-s3-public-acl", "aws-s3-acl-public-grant"],
+    ),
+    (
+        "s3_bucket_acl_allows_read_to_any_authenticated_user",
+        &["aws-s3-public-acl", "aws-s3-acl-public-grant"],
+    ),
+    (
+        "cloudtrail_log_files_s3_bucket_is_publicly_accessible",
+        &["aws-s3-public-acl", "aws-s3-acl-public-grant"],
+    ),
+    (
+        "s3_bucket_public_acl_overridden_by_public_access_block",
+        &["aws-s3-public-acl"],
+    ),
+    (
+        "s3_bucket_acl_grants_write_acp_permission",
+        &["aws-s3-acl-public-grant"],
+    ),
+    (
+        "s3_bucket_allows_public_acl",
+        &["aws-s3-public-access-block-disabled:/block_public_acls"],
+    ),
+    (
+        "s3_bucket_with_public_policy",
+        &["aws-s3-public-access-block-disabled:/block_public_policy"],
+    ),
+    (
+        "s3_bucket_without_ignore_public_acl",
+        &["aws-s3-public-access-block-disabled:/ignore_public_acls"],
+    ),
+    (
+        "s3_bucket_without_restriction_of_public_bucket",
+        &["aws-s3-public-access-block-disabled:/restrict_public_buckets"],
+    ),
     ("s3_static_website_host_enabled", &["aws-s3-website-public"]),
-    ("cloud_storage_anonymous_or_publicly_accessible", &["gcp-storage-public"]),
-    ("cloud_storage_bucket_is_publicly_accessible", &["gcp-storage-public"]),
+    (
+        "cloud_storage_anonymous_or_publicly_accessible",
+        &["gcp-storage-public"],
+    ),
+    (
+        "cloud_storage_bucket_is_publicly_accessible",
+        &["gcp-storage-public"],
+    ),
     ("bigquery_dataset_is_public", &["gcp-storage-public"]),
-    ("google_storage_bucket_level_access_disabled", &["gcp-storage-uniform-access-disabled"]),
-    ("storage_container_is_publicly_accessible", &["azure-storage-container-public"]),
+    (
+        "google_storage_bucket_level_access_disabled",
+        &["gcp-storage-uniform-access-disabled"],
+    ),
+    (
+        "storage_container_is_publicly_accessible",
+        &["azure-storage-container-public"],
+    ),
     ("public_storage_account", &["azure-storage-account-public"]),
-    ("default_azure_storage_account_network_access_is_too_permissive", &["azure-storage-account-public"]),
+    (
+        "default_azure_storage_account_network_access_is_too_permissive",
+        &["azure-storage-account-public"],
+    ),
 ];
 
 /// Whether a finding answers a query: one of its listed rules, or any rule of the family.

@@ -189,6 +189,49 @@ fn link_namespaces(resources: &mut [Resource]) {
 mod tests {
     use super::*;
 
+    fn resource(kind: &str, type_: &str, address: &str, attrs: Value) -> Resource {
+        Resource {
+            kind: kind.into(),
+            type_: type_.into(),
+            address: address.into(),
+            app: "app".into(),
+            file: "main.tf".into(),
+            line: 1,
+            column: 1,
+            attrs,
+            unresolved: vec![],
+            links: Default::default(),
+            spans: Default::default(),
+        }
+    }
+
+    #[test]
+    fn google_iam_policy_data_is_joined_to_its_users() {
+        let mut rs = vec![
+            resource(
+                "terraform.data",
+                "google_iam_policy",
+                "data.google_iam_policy.p",
+                json!({"binding": [{"role": "roles/viewer", "members": ["allUsers"]}]}),
+            ),
+            resource(
+                "terraform.resource",
+                "google_kms_crypto_key_iam_policy",
+                "google_kms_crypto_key_iam_policy.k",
+                json!({"policy_data": "${data.google_iam_policy.p.policy_data}"}),
+            ),
+        ];
+        link(&mut rs);
+        assert_eq!(
+            rs[1].links["policy_data"]["attrs"]["binding"][0]["members"][0],
+            "allUsers"
+        );
+        assert_eq!(
+            rs[0].links["used_by"],
+            json!(["google_kms_crypto_key_iam_policy.k"])
+        );
+    }
+
     #[test]
     fn module_prefixes() {
         assert_eq!(
