@@ -11,8 +11,10 @@
 #   family: storage
 #   severity: high
 #   fix: 'Use acl = "private" (or drop the ACL and keep object ownership BucketOwnerEnforced); serve public files through CloudFront with origin access control.'
-#   types: [aws_s3_bucket, aws_s3_bucket_acl]
+#   types: [aws_s3_bucket, aws_s3_bucket_acl, module]
 package gatepost.rules.aws_s3_public_acl
+
+import data.gatepost.lib.iam
 
 public_acls := {"public-read", "public-read-write", "authenticated-read"}
 
@@ -24,5 +26,17 @@ deny contains finding if {
 		"address": r.address,
 		"pointer": "/acl",
 		"message": sprintf("%s uses the public canned ACL %q", [r.address, r.attrs.acl]),
+	}
+}
+
+# The terraform-aws-modules/s3-bucket module passes `acl` to the bucket it creates.
+deny contains finding if {
+	some r in input.by_type.module
+	iam.is_s3_bucket_module(r)
+	r.attrs.acl in public_acls
+	finding := {
+		"address": r.address,
+		"pointer": "/acl",
+		"message": sprintf("%s creates a bucket with the public canned ACL %q", [r.address, r.attrs.acl]),
 	}
 }

@@ -15,3 +15,11 @@ test_public_acl_resource_is_denied if {
 test_private_passes if {
 	count(rule.deny) == 0 with input as {"by_type": {"aws_s3_bucket": [{"address": "b", "attrs": {"acl": "private"}}]}}
 }
+
+test_s3_bucket_module_input_is_denied if {
+	count(rule.deny) == 1 with input as {"by_type": {"module": [{"address": "module.b", "attrs": {"source": "terraform-aws-modules/s3-bucket/aws", "acl": "authenticated-read"}}]}}
+}
+
+test_other_modules_pass if {
+	count(rule.deny) == 0 with input as {"by_type": {"module": [{"address": "module.b", "attrs": {"source": "./local", "acl": "public-read"}}]}}
+}

@@ -23,6 +23,7 @@ const S3_COMPANIONS: &[&str] = &[
 
 pub fn link(resources: &mut [Resource]) {
     link_s3(resources);
+    link_gcp_policy_data(resources);
     link_namespaces(resources);
 }
 
@@ -98,6 +99,49 @@ fn link_s3(resources: &mut [Resource]) {
     }
 }
 
+/// `policy_data = data.google_iam_policy.X.policy_data`: the data source's bindings are joined
+/// to the resource that applies them (`links.policy_data`), and the data source learns who uses
+/// it (`links.used_by`), so a public member is reported once, where the policy takes effect.
+fn link_gcp_policy_data(resources: &mut [Resource]) {
+    let mut by_addr: HashMap<String, usize> = HashMap::new();
+    for (i, r) in resources.iter().enumerate() {
+        if r.kind == "terraform.data" && r.type_ == "google_iam_policy" {
+            by_addr.insert(format!("{}@{}", r.address, r.app), i);
+        }
+    }
+    if by_addr.is_empty() {
+        return;
+    }
+    let mut joins: Vec<(usize, usize)> = Vec::new();
+    for (ci, c) in resources.iter().enumerate() {
+        let Some(reference) = c
+            .attrs
+            .get("policy_data")
+            .and_then(Value::as_str)
+            .and_then(|s| s.strip_prefix("${"))
+            .and_then(|s| s.strip_suffix(".policy_data}"))
+        else {
+            continue;
+        };
+        let key = format!("{}{reference}@{}", module_prefix(&c.address), c.app);
+        if let Some(&di) = by_addr.get(&key) {
+            joins.push((di, ci));
+        }
+    }
+    for (di, ci) in joins {
+        let d = summary(&resources[di]);
+        let user = json!(resources[ci].address);
+        resources[ci].links.insert("policy_data".into(), d);
+        if let Value::Array(a) = resources[di]
+            .links
+            .entry("used_by".to_string())
+            .or_insert_with(|| json!([]))
+        {
+            a.push(user);
+        }
+    }
+}
+
 fn link_namespaces(resources: &mut [Resource]) {
     const POLICY_KINDS: &[(&str, &str)] = &[
         ("ResourceQuota", "resource_quotas"),
@@ -144,6 +188,49 @@ fn link_namespaces(resources: &mut [Resource]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn resource(kind: &str, type_: &str, address: &str, attrs: Value) -> Resource {
+        Resource {
+            kind: kind.into(),
+            type_: type_.into(),
+            address: address.into(),
+            app: "app".into(),
+            file: "main.tf".into(),
+            line: 1,
+            column: 1,
+            attrs,
+            unresolved: vec![],
+            links: Default::default(),
+            spans: Default::default(),
+        }
+    }
+
+    #[test]
+    fn google_iam_policy_data_is_joined_to_its_users() {
+        let mut rs = vec![
+            resource(
+                "terraform.data",
+                "google_iam_policy",
+                "data.google_iam_policy.p",
+                json!({"binding": [{"role": "roles/viewer", "members": ["allUsers"]}]}),
+            ),
+            resource(
+                "terraform.resource",
+                "google_kms_crypto_key_iam_policy",
+                "google_kms_crypto_key_iam_policy.k",
+                json!({"policy_data": "${data.google_iam_policy.p.policy_data}"}),
+            ),
+        ];
+        link(&mut rs);
+        assert_eq!(
+            rs[1].links["policy_data"]["attrs"]["binding"][0]["members"][0],
+            "allUsers"
+        );
+        assert_eq!(
+            rs[0].links["used_by"],
+            json!(["google_kms_crypto_key_iam_policy.k"])
+        );
+    }
 
     #[test]
     fn module_prefixes() {

@@ -1,0 +1,4 @@
+resource "aws_iam_role_policy_attachment" "app" {
+  role       = "app"
+  policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess" # expect: aws-iam-admin-policy-attached
+}

@@ -1,0 +1,12 @@
+resource "azurerm_storage_account" "menus" {
+  name                            = "where2eatmenus"
+  resource_group_name             = "app"
+  location                        = "westeurope"
+  account_tier                    = "Standard"
+  account_replication_type        = "LRS"
+  allow_nested_items_to_be_public = false
+  network_rules {
+    default_action = "Deny"
+    ip_rules       = ["203.0.113.10"]
+  }
+}

@@ -1,0 +1,5 @@
+resource "google_storage_bucket" "menus" {
+  name                        = "where2eat-menus"
+  location                    = "EU"
+  uniform_bucket_level_access = true
+}
