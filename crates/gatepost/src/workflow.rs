@@ -351,7 +351,7 @@ mod tests {
         // Global variables reach the job, and are marked as the pipeline's.
         assert_eq!(out[0].attrs["variables"], json!({"A": "b"}));
         assert_eq!(
-            out[0].links["inherited"]["/variables/A"],
+            out[0].links["inherited"]["/variables"],
             json!(".gitlab-ci.yml")
         );
     }
