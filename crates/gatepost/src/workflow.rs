@@ -119,10 +119,12 @@ fn gitlab_effective(j: &mut Resource, doc: &LocatedDoc, id: &str, ptr: &str, fil
     j.attrs = eff.attrs;
     j.spans = eff.spans;
     if !eff.inherited.is_empty() {
-        j.links.insert("inherited".into(), Value::Object(eff.inherited));
+        j.links
+            .insert("inherited".into(), Value::Object(eff.inherited));
     }
     if !eff.missing_parents.is_empty() {
-        j.links.insert("missing_parents".into(), json!(eff.missing_parents));
+        j.links
+            .insert("missing_parents".into(), json!(eff.missing_parents));
     }
     if id.starts_with('.') {
         j.links.insert("hidden".into(), json!(true));

@@ -137,12 +137,7 @@ fn has_pointer(v: &Value, p: &str) -> bool {
 
 /// Records, for the value at `p` in the effective job, which source object defines it.
 /// `sources` are (address, document pointer, raw value) in precedence order; the job is first.
-fn origins(
-    v: &Value,
-    p: &str,
-    sources: &[(String, String, Value)],
-    out: &mut Map<String, Value>,
-) {
+fn origins(v: &Value, p: &str, sources: &[(String, String, Value)], out: &mut Map<String, Value>) {
     let defining: Vec<&(String, String, Value)> =
         sources.iter().filter(|s| has_pointer(&s.2, p)).collect();
     let Some(first) = defining.first() else {
@@ -178,7 +173,13 @@ pub fn effective(
     // (address, pointer of the object in the document, what it sets), by precedence.
     let mut sources: Vec<(String, String, Value)> = order
         .iter()
-        .map(|j| (job_address(j), format!("/{}", pointer_token(j)), top[j].clone()))
+        .map(|j| {
+            (
+                job_address(j),
+                format!("/{}", pointer_token(j)),
+                top[j].clone(),
+            )
+        })
         .collect();
 
     let own = &top[id];
@@ -248,7 +249,9 @@ mod tests {
 
     fn job(y: &str, id: &str) -> EffectiveJob {
         let docs = parse_stream(y, Limits::default()).unwrap();
-        effective(&docs[0], id, &format!("/{id}"), "ci", &|j| format!("ci#{j}"))
+        effective(&docs[0], id, &format!("/{id}"), "ci", &|j| {
+            format!("ci#{j}")
+        })
     }
 
     #[test]
