@@ -1,12 +1,13 @@
 # METADATA
 # title: Credential written in a GitHub workflow's env or with inputs
 # description: |
-#   An `env:` entry (workflow, job or step) or a step's `with:` input whose name says it
-#   holds a credential (password, token, secret, api key, private key...) and whose value
-#   is a literal rather than a `${{ secrets.* }}` expression - e.g. `password: hunter2` on
-#   docker/login-action. Everyone who can read the repository can read it, and it stays in
-#   the history after it is removed. Container and service credentials have their own rule;
-#   service containers' `env:` is left out (it configures throwaway test databases).
+#   An `env:` entry (workflow, job or step), a step's `with:` input, or a `with:` or
+#   `secrets:` value passed to a reusable workflow, whose name says it holds a credential
+#   (password, token, secret, api key, private key...) and whose value is a literal rather
+#   than a `${{ secrets.* }}` expression - e.g. `password: hunter2` on docker/login-action.
+#   Everyone who can read the repository can read it, and it stays in the history after it
+#   is removed. Container and service credentials have their own rule; service
+#   containers' `env:` is left out (it configures throwaway test databases).
 # related_resources:
 #   - https://docs.github.com/actions/security-for-github-actions/security-guides/using-secrets-in-github-actions
 # custom:
@@ -32,6 +33,15 @@ entries contains e if {
 	is_object(r.attrs.env)
 	some k, v in r.attrs.env
 	e := {"r": r, "key": k, "v": v, "pointer": sprintf("/env/%s", [k])}
+}
+
+# Inputs and secrets handed to a reusable workflow (`jobs.<id>.uses` with `with:`/`secrets:`).
+entries contains e if {
+	some r in input.by_type["github.job"]
+	some field in ["with", "secrets"]
+	is_object(r.attrs[field])
+	some k, v in r.attrs[field]
+	e := {"r": r, "key": k, "v": v, "pointer": sprintf("/%s/%s", [field, k])}
 }
 
 entries contains e if {

@@ -33,3 +33,8 @@ test_composite_action_steps if {
 	inp := {"by_type": {"github.action": [{"address": "a", "attrs": {"runs": {"using": "composite", "steps": [{"uses": "x/y@v1", "with": {"api-key": "k-123"}}]}}}]}}
 	pointers(inp) == {"/runs/steps/0/with/api-key"}
 }
+
+test_reusable_workflow_inputs_and_secrets if {
+	pointers(job({"uses": "org/repo/.github/workflows/deploy.yml@v1", "with": {"env": "prod"}, "secrets": {"deploy-token": "ghp_literal", "other": "${{ secrets.X }}"}})) == {"/secrets/deploy-token"}
+	count(rule.deny) == 0 with input as job({"uses": "org/repo/.github/workflows/deploy.yml@v1", "secrets": "inherit"})
+}

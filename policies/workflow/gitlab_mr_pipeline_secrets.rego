@@ -50,6 +50,7 @@ mr_triggers(r) := {own_or_header(r, sprintf("/rules/%d", [i])) |
 } | {own_or_header(r, "/only") | "merge_requests" in only_refs(r)} | {"" |
 	not r.attrs.rules
 	not r.attrs.only
+	not r.attrs.except
 	some rule in r.links.workflow.workflow.rules
 	gitlab.mr_rule(rule)
 }

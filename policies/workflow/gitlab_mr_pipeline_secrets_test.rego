@@ -45,3 +45,7 @@ test_variables_defined_in_the_file_are_not_project_secrets if {
 test_hidden_templates_are_skipped if {
 	count(rule.deny) == 0 with input as job({"rules": [mr_rule], "script": ["echo $API_TOKEN"]}, {"hidden": true})
 }
+
+test_except_merge_requests_opts_out_of_workflow_mr_pipelines if {
+	count(rule.deny) == 0 with input as job({"except": ["merge_requests"], "script": ["echo $API_TOKEN"]}, {"workflow": {"workflow": {"rules": [mr_rule]}}})
+}
