@@ -4,6 +4,7 @@
 //! workflow-level settings it inherits (triggers, permissions, env) so rules read one object.
 
 pub mod expressions;
+pub mod gitlab;
 
 use crate::model::{pointer_token, Resource, Span};
 use crate::parse::yaml::LocatedDoc;
@@ -52,6 +53,7 @@ const GITLAB_KEYWORDS: &[&str] = &[
     "after_script",
     "types",
     "pages:deploy",
+    "spec",
 ];
 
 fn resource(
@@ -107,6 +109,25 @@ fn source_facts(r: &mut Resource, values: &BTreeMap<String, Span>, src: &Source)
     }
     if !comments.is_empty() {
         r.links.insert("comments".into(), Value::Object(comments));
+    }
+}
+
+/// A GitLab job as it runs: `extends:`, `default:` and global variables merged in, where
+/// each inherited value comes from (`links.inherited`), and whether it is a hidden template.
+fn gitlab_effective(j: &mut Resource, doc: &LocatedDoc, id: &str, ptr: &str, file: &Arc<str>) {
+    let eff = gitlab::effective(doc, id, ptr, file, &|other| format!("{file}#{other}"));
+    j.attrs = eff.attrs;
+    j.spans = eff.spans;
+    if !eff.inherited.is_empty() {
+        j.links
+            .insert("inherited".into(), Value::Object(eff.inherited));
+    }
+    if !eff.missing_parents.is_empty() {
+        j.links
+            .insert("missing_parents".into(), json!(eff.missing_parents));
+    }
+    if id.starts_with('.') {
+        j.links.insert("hidden".into(), json!(true));
     }
 }
 
@@ -273,6 +294,9 @@ pub fn normalize(
             attrs,
             doc.spans_under(&ptr),
         );
+        if flavor == Flavor::Gitlab {
+            gitlab_effective(&mut j, doc, &id, &ptr, file);
+        }
         source_facts(&mut j, &values_under(doc, &ptr), &src);
         j.links.insert("workflow".into(), context.clone());
         j.links.insert("id".into(), json!(id));
@@ -323,6 +347,15 @@ mod tests {
             .map(|r| r.address.as_str())
             .collect();
         assert_eq!(jobs, vec![".gitlab-ci.yml#build", ".gitlab-ci.yml#.hidden"]);
+        let hidden = |r: &Resource| r.links.get("hidden").cloned();
+        assert_eq!(hidden(&out[0]), None);
+        assert_eq!(hidden(&out[1]), Some(json!(true)));
+        // Global variables reach the job, and are marked as the pipeline's.
+        assert_eq!(out[0].attrs["variables"], json!({"A": "b"}));
+        assert_eq!(
+            out[0].links["inherited"]["/variables"],
+            json!(".gitlab-ci.yml")
+        );
     }
 
     #[test]
