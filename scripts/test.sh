@@ -25,3 +25,6 @@ echo "example scan: exit 1 with findings, as expected"
 
 step "accuracy: KICS Terraform and Kubernetes fixtures"
 cargo run -q -p gatepost-accuracy -- kics --no-check
+
+step "accuracy: KICS Kubernetes fixtures, checked against the bars"
+cargo run -q -p gatepost-accuracy -- kics --corpus ../shared/corpus/kics-k8s
