@@ -108,7 +108,10 @@ fn resource_links(kind: &str, v: &Value, pod: &[&str], links: &mut Map<String, V
             let mut values: BTreeMap<(&str, &str), Quantity> = BTreeMap::new();
             for section in ["requests", "limits"] {
                 let mut m = Map::new();
-                if let Some(obj) = c.pointer(&format!("/resources/{section}")).and_then(Value::as_object) {
+                if let Some(obj) = c
+                    .pointer(&format!("/resources/{section}"))
+                    .and_then(Value::as_object)
+                {
                     for (name, raw) in obj {
                         match quantity::from_json(raw) {
                             Some(q) => {
@@ -198,7 +201,9 @@ fn quota_links(v: &Value, links: &mut Map<String, Value>) {
     }
     links.insert("quantities".into(), Value::Object(m));
     let scoped = v.pointer("/spec/scopeSelector").is_some()
-        || v.pointer("/spec/scopes").and_then(Value::as_array).is_some_and(|a| !a.is_empty());
+        || v.pointer("/spec/scopes")
+            .and_then(Value::as_array)
+            .is_some_and(|a| !a.is_empty());
     links.insert("scoped".into(), json!(scoped));
 }
 
@@ -335,5 +340,38 @@ mod tests {
         assert_eq!(d.line, 9);
         assert_eq!(d.locate("/spec/template/spec/containers/0").line, 15);
         assert_eq!(d.links["pod_pointer"], json!("/spec/template/spec"));
+    }
+
+    #[test]
+    fn workloads_carry_exact_totals_and_placeholders() {
+        let y = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 3\n  template:\n    spec:\n      initContainers:\n        - {name: init, image: a, resources: {requests: {cpu: 900m}}}\n      containers:\n        - {name: a, image: $IMAGE, resources: {requests: {cpu: 100m, memory: 0.5Gi}, limits: {cpu: '1', memory: 1Gi}}}\n        - {name: b, image: b, resources: {limits: {cpu: 0.2, memory: 12e6}}}\n        - {name: c, image: c, resources: {requests: {cpu: lots}}}\n---\napiVersion: serving.knative.dev/v1\nkind: Configuration\nmetadata: {name: fn}\nspec: {template: {spec: {containers: [{image: fn}]}}}\n---\napiVersion: v1\nkind: ResourceQuota\nmetadata: {name: q}\nspec: {hard: {cpu: '2', limits.memory: 8Gi}, scopes: [BestEffort]}\n";
+        let docs = parse_stream(y, Limits::default()).unwrap();
+        let mut out = Vec::new();
+        normalize(&Arc::from("k.yaml"), "app", &docs, &mut out);
+        let d = &out[0].links;
+        // containers: 100m + 200m (limit stands for request) = 300m < init 900m; x 3 replicas
+        assert_eq!(d["total_requests"]["cpu"], json!(2700));
+        assert_eq!(
+            d["total_requests"]["memory"],
+            json!(3 * ((1u64 << 29) + 12_000_000))
+        );
+        // container c has no limits, so the pod's limits are unbounded
+        assert_eq!(d["total_limits"], json!({}));
+        assert_eq!(d["quantities"][1]["limits"]["memory"], json!(12_000_000));
+        assert_eq!(
+            d["invalid_quantities"][0]["pointer"],
+            json!("/spec/template/spec/containers/2/resources/requests/cpu")
+        );
+        assert_eq!(
+            out[0].unresolved,
+            vec!["/spec/template/spec/containers/0/image".to_string()]
+        );
+        assert_eq!(out[1].links["pod_pointer"], json!("/spec/template/spec"));
+        let q = &out[2].links;
+        assert_eq!(
+            q["quantities"],
+            json!({"requests.cpu": 2000, "limits.memory": 8u64 << 30})
+        );
+        assert_eq!(q["scoped"], json!(true));
     }
 }

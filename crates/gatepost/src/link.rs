@@ -191,7 +191,13 @@ impl NsFacts {
         if r.links.get("scoped").and_then(Value::as_bool) == Some(true) {
             return;
         }
-        for (k, v) in r.links.get("quantities").and_then(Value::as_object).into_iter().flatten() {
+        for (k, v) in r
+            .links
+            .get("quantities")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+        {
             if let Some(n) = v.as_i64() {
                 let e = self.quota_hard.entry(k.clone()).or_insert(n);
                 *e = (*e).min(n);
@@ -200,7 +206,13 @@ impl NsFacts {
     }
 
     fn add_limit_range(&mut self, r: &Resource) {
-        for l in r.attrs.pointer("/spec/limits").and_then(Value::as_array).into_iter().flatten() {
+        for l in r
+            .attrs
+            .pointer("/spec/limits")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             if l.get("type").and_then(Value::as_str) != Some("Container") {
                 continue;
             }
@@ -209,9 +221,18 @@ impl NsFacts {
                 ("default", &["default", "defaultRequest"][..]),
                 ("defaultRequest", &["defaultRequest"][..]),
             ] {
-                for res in l.get(field).and_then(Value::as_object).into_iter().flatten().map(|(k, _)| k) {
+                for res in l
+                    .get(field)
+                    .and_then(Value::as_object)
+                    .into_iter()
+                    .flatten()
+                    .map(|(k, _)| k)
+                {
                     for t in targets {
-                        self.limit_defaults.entry(t.to_string()).or_default().insert(res.clone());
+                        self.limit_defaults
+                            .entry(t.to_string())
+                            .or_default()
+                            .insert(res.clone());
                     }
                 }
             }
@@ -223,7 +244,13 @@ impl NsFacts {
             ("total_requests", &mut self.total_requests),
             ("total_limits", &mut self.total_limits),
         ] {
-            for (res, v) in r.links.get(key).and_then(Value::as_object).into_iter().flatten() {
+            for (res, v) in r
+                .links
+                .get(key)
+                .and_then(Value::as_object)
+                .into_iter()
+                .flatten()
+            {
                 if let Some(n) = v.as_i64() {
                     *out.entry(res.clone()).or_default() += i128::from(n);
                 }
@@ -286,11 +313,16 @@ fn pod_labels(r: &Resource) -> Option<&serde_json::Map<String, Value>> {
 
 /// Kubernetes label-selector semantics: matchLabels and matchExpressions must all hold; an
 /// empty selector selects every pod.
-pub(crate) fn selector_matches(sel: Option<&Value>, labels: Option<&serde_json::Map<String, Value>>) -> bool {
-    let get = |k: &str| labels.and_then(|l| l.get(k)).map(|v| match v {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    });
+pub(crate) fn selector_matches(
+    sel: Option<&Value>,
+    labels: Option<&serde_json::Map<String, Value>>,
+) -> bool {
+    let get = |k: &str| {
+        labels.and_then(|l| l.get(k)).map(|v| match v {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        })
+    };
     let Some(sel) = sel.filter(|s| !s.is_null()) else {
         return true;
     };
@@ -298,12 +330,22 @@ pub(crate) fn selector_matches(sel: Option<&Value>, labels: Option<&serde_json::
         Value::String(s) => s.clone(),
         other => other.to_string(),
     };
-    for (k, v) in sel.get("matchLabels").and_then(Value::as_object).into_iter().flatten() {
+    for (k, v) in sel
+        .get("matchLabels")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+    {
         if get(k) != Some(as_text(v)) {
             return false;
         }
     }
-    for e in sel.get("matchExpressions").and_then(Value::as_array).into_iter().flatten() {
+    for e in sel
+        .get("matchExpressions")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
         let key = e.get("key").and_then(Value::as_str).unwrap_or_default();
         let values: Vec<String> = e
             .get("values")
@@ -313,7 +355,11 @@ pub(crate) fn selector_matches(sel: Option<&Value>, labels: Option<&serde_json::
             .map(as_text)
             .collect();
         let have = get(key);
-        let ok = match e.get("operator").and_then(Value::as_str).unwrap_or_default() {
+        let ok = match e
+            .get("operator")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+        {
             "In" => have.is_some_and(|h| values.contains(&h)),
             "NotIn" => !have.is_some_and(|h| values.contains(&h)),
             "Exists" => have.is_some(),
@@ -334,7 +380,11 @@ fn network_policy_selection(
 ) {
     let mut workloads_by_ns: HashMap<String, Vec<usize>> = HashMap::new();
     let mut policies = Vec::new();
-    for (i, r) in resources.iter().enumerate().filter(|(_, r)| r.kind == "k8s.object") {
+    for (i, r) in resources
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.kind == "k8s.object")
+    {
         let Some(ns) = ns_of(r) else { continue };
         if is_workload(r) {
             workloads_by_ns.entry(ns).or_default().push(i);
@@ -349,15 +399,22 @@ fn network_policy_selection(
         for &wi in workloads_by_ns.get(&ns).into_iter().flatten() {
             if selector_matches(sel.as_ref(), pod_labels(&resources[wi])) {
                 selected.push(json!(resources[wi].address));
-                selected_by.entry(wi).or_default().push(resources[pi].address.clone());
+                selected_by
+                    .entry(wi)
+                    .or_default()
+                    .push(resources[pi].address.clone());
             }
         }
-        resources[pi].links.insert("selected_workloads".into(), Value::Array(selected));
+        resources[pi]
+            .links
+            .insert("selected_workloads".into(), Value::Array(selected));
     }
     for ns_workloads in workloads_by_ns.values() {
         for &wi in ns_workloads {
             let by = selected_by.remove(&wi).unwrap_or_default();
-            resources[wi].links.insert("network_policies".into(), json!(by));
+            resources[wi]
+                .links
+                .insert("network_policies".into(), json!(by));
         }
     }
 }
@@ -383,11 +440,22 @@ mod tests {
         assert!(m(json!({})));
         assert!(m(json!({"matchLabels": {"app": "web"}})));
         assert!(!m(json!({"matchLabels": {"app": "db"}})));
-        assert!(m(json!({"matchExpressions": [{"key": "tier", "operator": "In", "values": ["front"]}]})));
-        assert!(!m(json!({"matchExpressions": [{"key": "tier", "operator": "NotIn", "values": ["front"]}]})));
-        assert!(m(json!({"matchExpressions": [{"key": "x", "operator": "DoesNotExist"}]})));
-        assert!(!m(json!({"matchExpressions": [{"key": "x", "operator": "Exists"}]})));
+        assert!(m(
+            json!({"matchExpressions": [{"key": "tier", "operator": "In", "values": ["front"]}]})
+        ));
+        assert!(!m(
+            json!({"matchExpressions": [{"key": "tier", "operator": "NotIn", "values": ["front"]}]})
+        ));
+        assert!(m(
+            json!({"matchExpressions": [{"key": "x", "operator": "DoesNotExist"}]})
+        ));
+        assert!(!m(
+            json!({"matchExpressions": [{"key": "x", "operator": "Exists"}]})
+        ));
         assert!(selector_matches(None, None));
-        assert!(!selector_matches(Some(&json!({"matchLabels": {"a": "b"}})), None));
+        assert!(!selector_matches(
+            Some(&json!({"matchLabels": {"a": "b"}})),
+            None
+        ));
     }
 }

@@ -201,7 +201,10 @@ impl fmt::Display for Quantity {
         if units == 0 {
             return f.write_str("0");
         }
-        let binary = BINARY.iter().rev().find(|(_, p)| units % 1024i128.pow(*p) == 0);
+        let binary = BINARY
+            .iter()
+            .rev()
+            .find(|(_, p)| units % 1024i128.pow(*p) == 0);
         let decimal = DECIMAL
             .iter()
             .rev()
@@ -245,7 +248,12 @@ pub fn canonical_quota_config(config: &mut serde_json::Value) {
     let parsed: serde_json::Map<String, serde_json::Value> = quota
         .iter()
         .filter_map(|(k, v)| {
-            from_json(v).map(|q| (k.clone(), serde_json::json!(crate::kubernetes::clamp(canonical(k, q)))))
+            from_json(v).map(|q| {
+                (
+                    k.clone(),
+                    serde_json::json!(crate::kubernetes::clamp(canonical(k, q))),
+                )
+            })
         })
         .collect();
     config["quota_canonical"] = serde_json::Value::Object(parsed);
