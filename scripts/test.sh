@@ -26,8 +26,7 @@ test "$code" -eq 1 || { echo "expected exit code 1 (findings), got $code"; exit 
 echo "example scan: exit 1 with findings, as expected"
 
 step "accuracy: KICS Terraform and Kubernetes fixtures"
-cargo run -q -p gatepost-accuracy -- kics --corpus "$CORPUS/kics-terraform"
-cargo run -q -p gatepost-accuracy -- kics --corpus "$CORPUS/kics-k8s" --no-check
+cargo run -q -p gatepost-accuracy -- kics --corpus "$CORPUS/kics-terraform" --corpus "$CORPUS/kics-k8s"
 
 step "workflow rules against zizmor's labelled corpus (bar: >=95% matched, <=5% extra per audit)"
 cargo run -q -p gatepost-accuracy -- zizmor --corpus "${ZIZMOR_CORPUS:-$CORPUS/zizmor-workflows}"

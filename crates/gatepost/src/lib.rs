@@ -10,6 +10,7 @@ pub mod link;
 pub mod model;
 pub mod parse;
 pub mod policy;
+pub mod quantity;
 pub mod render;
 pub mod report;
 pub mod scan;

@@ -125,6 +125,7 @@ pub fn scan_sources(mut files: Vec<SourceFile>, opts: &Options) -> Report {
 
     let mut config = default_config();
     merge(&mut config, &opts.config);
+    crate::quantity::canonical_quota_config(&mut config);
     let secrets: Vec<Value> = model
         .secrets
         .iter()
