@@ -216,14 +216,13 @@ days_in_month(y, m) := days_from_civil(y, m + 1, 1) - days_from_civil(y, m, 1) i
 
 days(s) := n if {
 	is_string(s)
-	regex.match(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`, s)
+	# The shape rules out zero parts, so no part is all zeros once leading zeros are trimmed
+	# (to_number rejects leading zeros).
+	regex.match(`^[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$`, s)
 	parts := split(s, "-")
 	y := to_number(parts[0])
-	m := to_number(parts[1])
-	d := to_number(parts[2])
-	m >= 1
-	m <= 12
-	d >= 1
+	m := to_number(trim_left(parts[1], "0"))
+	d := to_number(trim_left(parts[2], "0"))
 	d <= days_in_month(y, m)
 	n := days_from_civil(y, m, d)
 }
