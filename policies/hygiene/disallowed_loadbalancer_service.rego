@@ -24,10 +24,10 @@ deny contains finding if {
 	finding := {
 		"address": r.address,
 		"pointer": "/spec/type",
-		"message": sprintf("Service %s in namespace %s is a LoadBalancer, which only %s may create", [object.get(r.attrs, ["metadata", "name"], ""), ns, allowed_text]),
+		"message": sprintf("Service %s in namespace %s is a LoadBalancer; namespaces allowed one: %s", [object.get(r.attrs, ["metadata", "name"], ""), ns, allowed_text]),
 	}
 }
 
 allowed_text := concat(", ", allowed) if count(allowed) > 0
 
-allowed_text := "no namespace" if count(allowed) == 0
+allowed_text := "none (hygiene.loadbalancer_namespaces)" if count(allowed) == 0

@@ -89,7 +89,7 @@ deny contains finding if {
 	finding := {
 		"address": job.links.workflow.address,
 		"pointer": sprintf("/env/%s", [name]),
-		"message": sprintf("workflow env %s hands a long-lived key from secrets to preview deploy job %s; use OIDC (id-token: write + role-to-assume)", [name, job.links.id]),
+		"message": sprintf("workflow env %s hands a long-lived key from secrets to the preview deploy jobs; use OIDC (id-token: write + role-to-assume)", [name]),
 	}
 }
 
