@@ -73,9 +73,20 @@ impl Default for Options {
 pub fn default_config() -> Value {
     // Burstable and shared-core sizes: what dev and preview environments may run by default.
     let small = json!([
-        "t3.*", "t3a.*", "t4g.*", "db.t3.*", "db.t4g.*", "cache.t3.*", "cache.t4g.*",
-        "e2-micro", "e2-small", "e2-medium", "db-f1-micro", "db-g1-small",
-        "Standard_B*", "B_Standard_B*",
+        "t3.*",
+        "t3a.*",
+        "t4g.*",
+        "db.t3.*",
+        "db.t4g.*",
+        "cache.t3.*",
+        "cache.t4g.*",
+        "e2-micro",
+        "e2-small",
+        "e2-medium",
+        "db-f1-micro",
+        "db-g1-small",
+        "Standard_B*",
+        "B_Standard_B*",
     ]);
     json!({
         "cost": {"monthly_ceiling": 50.0, "app_ceilings": {}, "approved_apps": [], "approval_tag": "cost-approved-by"},
