@@ -525,6 +525,12 @@ pub fn build_model(files: &[SourceFile], opts: &Options) -> Model {
     }
 }
 
+fn dir_of(path: &str) -> String {
+    path.rsplit_once('/')
+        .map(|(d, _)| d.to_string())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod date_tests {
     use super::civil_date;
@@ -538,10 +544,4 @@ mod date_tests {
         assert_eq!(civil_date(20_454), "2026-01-01");
         assert_eq!(civil_date(-1), "1969-12-31");
     }
-}
-
-fn dir_of(path: &str) -> String {
-    path.rsplit_once('/')
-        .map(|(d, _)| d.to_string())
-        .unwrap_or_default()
 }
