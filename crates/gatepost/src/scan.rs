@@ -71,11 +71,66 @@ impl Default for Options {
 
 /// What rules read as `input.config` unless configured otherwise.
 pub fn default_config() -> Value {
+    // Burstable and shared-core sizes: what dev and preview environments may run by default.
+    let small = json!([
+        "t3.*",
+        "t3a.*",
+        "t4g.*",
+        "db.t3.*",
+        "db.t4g.*",
+        "cache.t3.*",
+        "cache.t4g.*",
+        "e2-micro",
+        "e2-small",
+        "e2-medium",
+        "db-f1-micro",
+        "db-g1-small",
+        "Standard_B*",
+        "B_Standard_B*",
+    ]);
     json!({
         "cost": {"monthly_ceiling": 50.0, "app_ceilings": {}, "approved_apps": [], "approval_tag": "cost-approved-by"},
         "quota": {"requests.cpu": "2", "limits.cpu": "4", "requests.memory": "4Gi", "limits.memory": "8Gi"},
         "workflow": {"trusted_action_owners": ["actions"]},
+        "hygiene": {
+            "required_tags": ["app", "owner", "env", "cost-center"],
+            "tag_patterns": {},
+            "expiry_tag": "expires-on",
+            "max_expiry_days": 180,
+            "retention_tag": "retention",
+            "allowed_retention": ["ephemeral", "short", "standard", "long"],
+            "env_tag": "env",
+            "app_envs": {},
+            "allowed_types": {
+                "dev": small,
+                "preview": small,
+            },
+            "loadbalancer_namespaces": [],
+        },
     })
+}
+
+/// Today's date in UTC as `YYYY-MM-DD`, for rules that compare dates (`input.config.today`).
+pub fn today_utc() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    civil_date((secs / 86_400) as i64)
+}
+
+/// The proleptic Gregorian date of a day count since 1970-01-01 (H. Hinnant's algorithm).
+pub fn civil_date(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
 }
 
 fn merge(base: &mut Value, over: &Value) {
@@ -126,6 +181,9 @@ pub fn scan_sources(mut files: Vec<SourceFile>, opts: &Options) -> Report {
     let mut config = default_config();
     merge(&mut config, &opts.config);
     crate::quantity::canonical_quota_config(&mut config);
+    if !config.get("today").is_some_and(Value::is_string) {
+        config["today"] = json!(today_utc());
+    }
     let secrets: Vec<Value> = model
         .secrets
         .iter()
@@ -472,4 +530,19 @@ fn dir_of(path: &str) -> String {
     path.rsplit_once('/')
         .map(|(d, _)| d.to_string())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::civil_date;
+
+    #[test]
+    fn civil_dates_from_day_counts() {
+        assert_eq!(civil_date(0), "1970-01-01");
+        assert_eq!(civil_date(59), "1970-03-01");
+        assert_eq!(civil_date(11_016), "2000-02-29");
+        assert_eq!(civil_date(19_782), "2024-02-29");
+        assert_eq!(civil_date(20_454), "2026-01-01");
+        assert_eq!(civil_date(-1), "1969-12-31");
+    }
 }

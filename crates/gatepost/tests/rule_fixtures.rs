@@ -3,7 +3,9 @@
 //! `testdata/rules/<rule-id>/fail/` must produce findings of that rule on exactly the lines
 //! marked `expect: <rule-id>` in a trailing comment (`# ...` or `// ...`), plus any listed
 //! as `file:line` in `fail/expected.txt` (for lines that cannot carry a comment, such as
-//! JSON). `testdata/rules/<rule-id>/pass/` must produce none of that rule.
+//! JSON). `testdata/rules/<rule-id>/pass/` must produce none of that rule. An optional
+//! `testdata/rules/<rule-id>/config.json` is the `input.config` both are scanned with (for
+//! rules that read settings or today's date).
 
 use gatepost::{scan_paths, Options};
 use std::collections::BTreeSet;
@@ -58,7 +60,11 @@ fn expected(rule: &str, fail: &Path) -> BTreeSet<(String, u32)> {
 }
 
 fn reported(rule: &str, dir: &Path) -> (BTreeSet<(String, u32)>, Vec<String>) {
-    let report = scan_paths(&[dir], &Options::default());
+    let mut opts = Options::default();
+    if let Ok(text) = std::fs::read_to_string(dir.join("../config.json")) {
+        opts.config = serde_json::from_str(&text).expect("config.json is JSON");
+    }
+    let report = scan_paths(&[dir], &opts);
     let prefix = format!("{}/", dir.display());
     let got = report
         .findings

@@ -43,3 +43,17 @@ resource "aws_instance" "api" {
   instance_type = var.instance_type
   tags          = { Name = "${local.name}-api" }
 }
+
+# Planted (hygiene): the preview database was copied from production, size and all; its tags
+# say it expired long ago and that its data should be kept "forever".
+resource "aws_db_instance" "preview" {
+  engine            = "postgres"
+  instance_class    = "db.m5.large"
+  allocated_storage = 20
+  tags = {
+    env           = "preview"
+    "cost-center" = "cc-lunch"
+    "expires-on"  = "2024-06-30"
+    retention     = "forever"
+  }
+}
