@@ -211,19 +211,33 @@ pub fn parse(file: &str, text: &str, pyproject: bool) -> Result<Config, ConfigEr
                 c.fail_on = Some(Severity::parse(&s).ok_or_else(|| {
                     cx.err(
                         item.span(),
-                        format!("fail_on: unknown severity '{s}' (info, low, medium, high, critical)"),
+                        format!(
+                            "fail_on: unknown severity '{s}' (info, low, medium, high, critical)"
+                        ),
                     )
                 })?);
             }
             "enable" => c.enable = strings(&cx, key, item)?,
             "disable" => c.disable = strings(&cx, key, item)?,
-            "policies" => c.policies = strings(&cx, key, item)?.into_iter().map(PathBuf::from).collect(),
+            "policies" => {
+                c.policies = strings(&cx, key, item)?
+                    .into_iter()
+                    .map(PathBuf::from)
+                    .collect()
+            }
             "allow" => {
                 for (k, v) in sub(&cx, key, item)?.iter() {
                     match k {
                         "paths" => c.allow_paths = strings(&cx, k, v)?,
                         "fingerprints" => c.allow_fingerprints = strings(&cx, k, v)?,
-                        _ => return Err(unknown(&cx, sub(&cx, key, item)?, &format!("allow.{k}"), k)),
+                        _ => {
+                            return Err(unknown(
+                                &cx,
+                                sub(&cx, key, item)?,
+                                &format!("allow.{k}"),
+                                k,
+                            ))
+                        }
                     }
                 }
             }
@@ -231,7 +245,14 @@ pub fn parse(file: &str, text: &str, pyproject: bool) -> Result<Config, ConfigEr
                 for (k, v) in sub(&cx, key, item)?.iter() {
                     match k {
                         "allow_paths" => c.secret_allow_paths = strings(&cx, k, v)?,
-                        _ => return Err(unknown(&cx, sub(&cx, key, item)?, &format!("secrets.{k}"), k)),
+                        _ => {
+                            return Err(unknown(
+                                &cx,
+                                sub(&cx, key, item)?,
+                                &format!("secrets.{k}"),
+                                k,
+                            ))
+                        }
                     }
                 }
             }
@@ -305,7 +326,9 @@ pub fn parse(file: &str, text: &str, pyproject: bool) -> Result<Config, ConfigEr
             _ => {
                 return Err(cx.err(
                     span,
-                    format!("unknown key '{key}' (see `gatepost init` for the keys gatepost reads)"),
+                    format!(
+                        "unknown key '{key}' (see `gatepost init` for the keys gatepost reads)"
+                    ),
                 ))
             }
         }
@@ -363,11 +386,9 @@ fn to_json(item: &Item) -> Value {
             }
             Value::Object(m)
         }
-        Item::ArrayOfTables(a) => Value::Array(
-            a.iter()
-                .map(|t| to_json(&Item::Table(t.clone())))
-                .collect(),
-        ),
+        Item::ArrayOfTables(a) => {
+            Value::Array(a.iter().map(|t| to_json(&Item::Table(t.clone()))).collect())
+        }
     }
 }
 
@@ -480,12 +501,21 @@ replicas = 3
         c.apply(&mut o, Path::new("."));
         assert_eq!(o.disabled, vec!["gha-unpinned-action"]);
         assert_eq!(o.config["cost"]["monthly_ceiling"], json!(20));
-        assert_eq!(o.config["cost"]["app_ceilings"]["apps/search"], json!(200.0));
-        assert_eq!(o.config["cost"]["disallowed_instance_types"], json!(["p4d.*"]));
+        assert_eq!(
+            o.config["cost"]["app_ceilings"]["apps/search"],
+            json!(200.0)
+        );
+        assert_eq!(
+            o.config["cost"]["disallowed_instance_types"],
+            json!(["p4d.*"])
+        );
         assert_eq!(o.config["quota"]["limits.cpu"], json!("8"));
         assert_eq!(
             o.terraform.vars,
-            vec![("env".into(), "prod".into()), ("replicas".into(), "3".into())]
+            vec![
+                ("env".into(), "prod".into()),
+                ("replicas".into(), "3".into())
+            ]
         );
         assert_eq!(o.filters.allow_paths, vec!["vendor/"]);
         assert_eq!(o.filters.secret_allow_paths, vec!["testdata/"]);
@@ -508,7 +538,11 @@ replicas = 3
         std::fs::create_dir_all(&deep).unwrap();
         std::fs::write(dir.join("pyproject.toml"), "[project]\nname='x'\n").unwrap();
         assert!(find(&deep).is_none_or(|p| !p.starts_with(&dir)));
-        std::fs::write(dir.join("pyproject.toml"), "[tool.gatepost]\nfail_on='high'\n").unwrap();
+        std::fs::write(
+            dir.join("pyproject.toml"),
+            "[tool.gatepost]\nfail_on='high'\n",
+        )
+        .unwrap();
         let found = find(&deep).unwrap();
         assert!(found.ends_with("pyproject.toml"));
         std::fs::write(dir.join("apps/gatepost.toml"), "fail_on='critical'\n").unwrap();

@@ -306,8 +306,14 @@ mod tests {
         let s = parse("main.tf", &text);
         assert_eq!(s.len(), 4);
         assert_eq!(s[0].rules, vec!["aws-s3-public-acl", "k8s-rbac-wildcard"]);
-        assert_eq!((s[0].line, s[0].reason.as_str(), s[0].own_line), (1, "public website", false));
-        assert_eq!((s[1].line, s[1].reason.as_str(), s[1].own_line), (2, "reviewed in #12", true));
+        assert_eq!(
+            (s[0].line, s[0].reason.as_str(), s[0].own_line),
+            (1, "public website", false)
+        );
+        assert_eq!(
+            (s[1].line, s[1].reason.as_str(), s[1].own_line),
+            (2, "reviewed in #12", true)
+        );
         assert_eq!((s[2].reason.as_str(), s[2].own_line), ("", true));
         assert_eq!(s[3].reason, "legacy");
         // Prose naming the syntax is not a suppression.
@@ -316,7 +322,11 @@ mod tests {
 
     #[test]
     fn path_sets_match_prefixes_and_globs() {
-        let p = PathSet::new(&["testdata/".into(), "**/*.md".into(), "crates/*/tests".into()]);
+        let p = PathSet::new(&[
+            "testdata/".into(),
+            "**/*.md".into(),
+            "crates/*/tests".into(),
+        ]);
         assert!(p.matches("testdata/rules/x/main.tf"));
         assert!(p.matches("testdata"));
         assert!(!p.matches("testdata2/x"));
