@@ -45,7 +45,10 @@ fn sarif_validates_against_the_official_schema_and_carries_rule_metadata() {
         let region = &res["locations"][0]["physicalLocation"]["region"];
         assert_eq!(region["startLine"], f.line);
         assert_eq!(region["startColumn"], f.column);
-        assert_eq!(res["partialFingerprints"]["gatepost/v1"], f.fingerprint.as_str());
+        assert_eq!(
+            res["partialFingerprints"]["gatepost/v1"],
+            f.fingerprint.as_str()
+        );
         let d = &descriptors[res["ruleIndex"].as_u64().unwrap() as usize];
         assert_eq!(d["id"], f.rule.as_str());
         assert!(d["help"]["text"].as_str().unwrap().contains("Fix:"));
@@ -75,7 +78,11 @@ fn github_annotations_are_one_escaped_line_per_finding() {
         );
         assert!(l.contains(&format!("({})::", f.rule)), "{l}");
     }
-    assert!(lines[0].ends_with("::line one%0Aline two: 100%25, done"), "{}", lines[0]);
+    assert!(
+        lines[0].ends_with("::line one%0Aline two: 100%25, done"),
+        "{}",
+        lines[0]
+    );
 }
 
 #[test]
@@ -103,7 +110,10 @@ fn text_shows_each_offending_line_under_its_location_and_one_summary_line() {
         "the summary is the last line"
     );
     assert!(last.starts_with(&format!("gatepost: {} findings (", report.findings.len())));
-    assert!(render::text(&report, true).contains('\u{1b}'), "colour when asked");
+    assert!(
+        render::text(&report, true).contains('\u{1b}'),
+        "colour when asked"
+    );
 }
 
 #[test]
