@@ -38,7 +38,7 @@ repos:
     hooks:
       - id: gatepost
 YAML
-pre-commit install -q >/dev/null
+pre-commit install >/dev/null
 
 fail() { echo "FAIL: $*"; exit 1; }
 # commit_expect <pass|refuse> <message> <files...>: stage, commit, check the outcome.
