@@ -22,6 +22,7 @@ mkdir -p "$app/src" "$app/terraform/dns" "$app/k8s/extra"
 for i in 1 2 3 4; do
     printf 'import os\n\ndef handler_%s(event):\n    return {"status": 200, "region": os.environ.get("AWS_REGION")}\n' "$i" > "$app/src/handler_$i.py"
 done
+printf "requests==2.32.3\n" > "$app/src/requirements.txt"
 printf '{\n  "name": "where2eat",\n  "version": "1.0.0"\n}\n' > "$app/package.json"
 printf 'FROM python:3.12-slim\nCOPY src /app\nCMD ["python", "/app/handler_1.py"]\n' > "$app/Dockerfile"
 printf 'resource "aws_route53_record" "www" {\n  zone_id = "Z123"\n  name    = "www"\n  type    = "CNAME"\n  ttl     = 300\n  records = ["where2eat.example"]\n}\n' > "$app/terraform/dns/main.tf"

@@ -232,7 +232,7 @@ pub fn apply(report: &mut Report, suppressions: &[Suppression], f: &Filters) {
         let header = headers.get(x.address.as_str());
         let mut suppressed = false;
         for (i, s) in suppressions.iter().enumerate() {
-            if !s.rules.iter().any(|r| *r == x.rule) {
+            if !s.rules.contains(&x.rule) {
                 continue;
             }
             if covers(s, &x.file, x.line) || header.is_some_and(|(hf, hl)| covers(s, hf, *hl)) {
