@@ -337,8 +337,10 @@ mod tests {
 
     #[test]
     fn relative_to_the_configuration_directory() {
-        let mut f = Filters::default();
-        f.root = Some((PathBuf::from("/repo/apps/x"), PathBuf::from("/repo")));
+        let f = Filters {
+            root: Some((PathBuf::from("/repo/apps/x"), PathBuf::from("/repo"))),
+            ..Default::default()
+        };
         assert_eq!(f.relative("terraform/main.tf"), "apps/x/terraform/main.tf");
         assert_eq!(f.relative("../y/main.tf"), "apps/y/main.tf");
         assert_eq!(Filters::default().relative("./a/b.tf"), "a/b.tf");
