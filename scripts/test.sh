@@ -30,3 +30,6 @@ cargo run -q -p gatepost-accuracy -- kics --corpus "$CORPUS/kics-terraform" --co
 
 step "workflow rules against zizmor's labelled corpus (bar: >=95% matched, <=5% extra per audit)"
 cargo run -q -p gatepost-accuracy -- zizmor --corpus "${ZIZMOR_CORPUS:-$CORPUS/zizmor-workflows}"
+
+step "the pre-commit hook, through pre-commit"
+./scripts/test-precommit.sh

@@ -1,6 +1,10 @@
 //! The `gatepost` command.
 
+mod context;
+mod progress;
+
 use clap::{Parser, Subcommand, ValueEnum};
+use gatepost::config::{self, Config};
 use gatepost::policy::{self, PolicyFile};
 use gatepost::{render, Options, Report, Severity};
 use std::io::{IsTerminal, Write};
@@ -26,6 +30,13 @@ enum Format {
     Github,
 }
 
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum RulesFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
 #[derive(clap::Args)]
 struct ScanArgs {
     /// Files and directories to scan (directories are walked, honouring .gitignore).
@@ -49,12 +60,41 @@ struct ScanArgs {
     /// Default cloud region for cost estimates.
     #[arg(long)]
     region: Option<String>,
+    /// Configuration file (default: the nearest gatepost.toml or pyproject.toml with
+    /// [tool.gatepost], walking up from the first path).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Ignore configuration files.
+    #[arg(long)]
+    no_config: bool,
+    /// Report only findings whose fingerprints are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Also report gatepost:ignore comments that suppress nothing.
+    #[arg(long)]
+    report_unused_ignores: bool,
+    /// Never draw a progress bar.
+    #[arg(long)]
+    no_progress: bool,
 }
 
 impl ScanArgs {
-    fn options(&self) -> Result<Options, String> {
+    /// The configuration file that applies, if any.
+    fn config(&self) -> Result<Option<Config>, String> {
+        if self.no_config {
+            return Ok(None);
+        }
+        let found = match &self.config {
+            Some(p) => Some(config::read(p)),
+            None => config::load(self.paths.first().map_or(Path::new("."), |p| p)).transpose(),
+        };
+        found.transpose().map_err(|e| e.to_string())
+    }
+
+    fn options(&self, cfg: Option<&Config>) -> Result<Options, String> {
         let mut opts = Options::default();
-        for dir in &self.policies {
+        let dirs = cfg.map(|c| c.policies.clone()).unwrap_or_default();
+        for dir in dirs.iter().chain(&self.policies) {
             opts.policies.extend(load_policy_dir(dir)?);
         }
         for v in &self.vars {
@@ -73,13 +113,65 @@ impl ScanArgs {
             config["cost"]["region"] = r.clone().into();
         }
         opts.config = config;
+        if let Some(c) = cfg {
+            let cwd = std::env::current_dir().map_err(|e| e.to_string())?;
+            c.apply(&mut opts, &cwd);
+        }
+        if let Some(b) = &self.baseline {
+            let text = std::fs::read_to_string(b).map_err(|e| format!("{}: {e}", b.display()))?;
+            opts.filters.baseline =
+                gatepost::baseline::read(&text).map_err(|e| format!("{}: {e}", b.display()))?;
+        }
+        opts.filters.report_unused = self.report_unused_ignores;
         Ok(opts)
     }
 
     fn run(&self) -> Result<Report, String> {
-        let opts = self.options()?;
-        let paths: Vec<&Path> = self.paths.iter().map(PathBuf::as_path).collect();
-        Ok(gatepost::scan_paths(&paths, &opts))
+        let cfg = self.config()?;
+        self.run_with(cfg.as_ref())
+    }
+
+    /// Discover, scan and report. Explicit files bring their module's and app's other
+    /// files along as context; only the paths given are reported on.
+    fn run_with(&self, cfg: Option<&Config>) -> Result<Report, String> {
+        let mut opts = self.options(cfg)?;
+        let files: Vec<PathBuf> = self.paths.iter().filter(|p| p.is_file()).cloned().collect();
+        let mut roots = self.paths.clone();
+        if !files.is_empty() {
+            roots.extend(context::neighbours(&files));
+            let given = self.paths.iter().map(|p| {
+                let s = p.to_string_lossy().replace('\\', "/");
+                s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+            });
+            opts.filters.only_paths = Some(given.collect());
+        }
+        let roots: Vec<&Path> = roots.iter().map(PathBuf::as_path).collect();
+        let (sources, errs) = gatepost::discover::discover(&roots, opts.limits.max_file_bytes);
+        let bar = progress::Progress::start(sources.len(), !self.no_progress && progress::wanted());
+        opts.progress = Some(bar.counter.clone());
+        let mut report = gatepost::scan_sources(sources, &opts);
+        bar.finish();
+        let in_scope = |p: &str| {
+            opts.filters.only_paths.as_ref().is_none_or(|only| {
+                only.iter()
+                    .any(|o| o.is_empty() || o == "." || p == o || p.starts_with(&format!("{o}/")))
+            })
+        };
+        report
+            .errors
+            .extend(
+                errs.into_iter()
+                    .filter(|e| in_scope(&e.path))
+                    .map(|e| gatepost::ScanError {
+                        file: e.path,
+                        line: 1,
+                        column: 1,
+                        kind: "read".into(),
+                        message: e.message,
+                    }),
+            );
+        gatepost::scan::finish(&mut report);
+        Ok(report)
     }
 }
 
@@ -92,12 +184,38 @@ enum Command {
         /// Output format.
         #[arg(long, short, value_enum, default_value = "text")]
         format: Format,
-        /// Lowest severity that makes the exit code 1.
-        #[arg(long, default_value = "low", value_parser = parse_severity)]
-        fail_on: Severity,
+        /// Lowest severity that makes the exit code 1 [default: low, or fail_on in the
+        /// configuration file].
+        #[arg(long, value_parser = parse_severity)]
+        fail_on: Option<Severity>,
         /// Write the report to a file instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Run as a pre-commit hook: plain text, a hint on how to suppress or baseline.
+        #[arg(long)]
+        pre_commit: bool,
+    },
+    /// Record or use a baseline of accepted findings.
+    Baseline {
+        #[command(subcommand)]
+        action: BaselineAction,
+    },
+    /// Write a commented default gatepost.toml.
+    Init {
+        /// Where to write it.
+        #[arg(default_value = "gatepost.toml")]
+        path: PathBuf,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Run the Rego unit tests (`test_*` rules in `*_test.rego`) of the bundled policies,
+    /// or of the given directories.
+    Test {
+        dirs: Vec<PathBuf>,
+        /// List passing tests too.
+        #[arg(long, short)]
+        verbose: bool,
     },
     /// Print the normalized model rules see (JSON).
     Model {
@@ -111,13 +229,26 @@ enum Command {
         #[arg(long, short, value_enum, default_value = "text")]
         format: Format,
     },
-    /// List the bundled rules.
+    /// List the bundled rules (`--format markdown` is docs/rules.md).
     Rules {
         #[arg(long, short, value_enum, default_value = "text")]
-        format: Format,
+        format: RulesFormat,
+        /// Write to a file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
     },
     /// Explain one rule: why it matters and how to fix it.
     Explain { rule: String },
+}
+
+#[derive(Subcommand)]
+enum BaselineAction {
+    /// Scan and record every current finding in FILE.
+    Write {
+        file: PathBuf,
+        #[command(flatten)]
+        args: ScanArgs,
+    },
 }
 
 fn parse_severity(s: &str) -> Result<Severity, String> {
@@ -175,9 +306,15 @@ fn run(cli: Cli) -> Result<u8, String> {
             format,
             fail_on,
             output,
+            pre_commit,
         } => {
-            let report = args.run()?;
-            let rules = rules_for(&args)?;
+            let cfg = args.config()?;
+            let fail_on = fail_on
+                .or(cfg.as_ref().and_then(|c| c.fail_on))
+                .unwrap_or(Severity::Low);
+            let report = args.run_with(cfg.as_ref())?;
+            let mut rules = rules_for(&args)?;
+            rules.extend(gatepost::suppress::native_rules());
             let color = output.is_none()
                 && std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none();
@@ -188,8 +325,42 @@ fn run(cli: Cli) -> Result<u8, String> {
                 Format::Github => render::github(&report),
             };
             emit(&output, &text)?;
-            Ok(report.exit_code(fail_on) as u8)
+            let code = report.exit_code(fail_on) as u8;
+            if pre_commit && code == 1 {
+                eprintln!(
+                    "gatepost: commit refused. Fix the findings above, or accept one with a \
+                     `# gatepost:ignore[RULE] reason` comment on its line."
+                );
+            }
+            Ok(code)
         }
+        Command::Baseline {
+            action: BaselineAction::Write { file, args },
+        } => {
+            if args.baseline.is_some() {
+                return Err("baseline write records every finding; drop --baseline".into());
+            }
+            let report = args.run()?;
+            emit(&Some(file.clone()), &gatepost::baseline::write(&report))?;
+            eprintln!(
+                "gatepost: recorded {} findings in {}",
+                report.findings.len(),
+                file.display()
+            );
+            Ok(if report.errors.is_empty() { 0 } else { 2 })
+        }
+        Command::Init { path, force } => {
+            if path.exists() && !force {
+                return Err(format!(
+                    "{} exists (use --force to overwrite)",
+                    path.display()
+                ));
+            }
+            emit(&Some(path.clone()), config::DEFAULT_TOML)?;
+            eprintln!("gatepost: wrote {}", path.display());
+            Ok(0)
+        }
+        Command::Test { dirs, verbose } => run_tests(&dirs, verbose),
         Command::Model { args } => {
             let report = args.run()?;
             emit(&None, &report.model_json())?;
@@ -207,10 +378,11 @@ fn run(cli: Cli) -> Result<u8, String> {
             emit(&None, &text)?;
             Ok(if report.errors.is_empty() { 0 } else { 2 })
         }
-        Command::Rules { format } => {
-            let rules = policy::bundled_rules();
+        Command::Rules { format, output } => {
+            let rules = render::all_rules();
             let text = match format {
-                Format::Json => format!(
+                RulesFormat::Markdown => render::rules_markdown(&rules),
+                RulesFormat::Json => format!(
                     "{}\n",
                     serde_json::to_string_pretty(&rules).unwrap_or_default()
                 ),
@@ -231,11 +403,11 @@ fn run(cli: Cli) -> Result<u8, String> {
                     s
                 }
             };
-            emit(&None, &text)?;
+            emit(&output, &text)?;
             Ok(0)
         }
         Command::Explain { rule } => {
-            let r = policy::bundled_rules()
+            let r = render::all_rules()
                 .into_iter()
                 .find(|r| r.id == rule)
                 .ok_or_else(|| format!("no rule named '{rule}' (see `gatepost rules`)"))?;
@@ -258,6 +430,55 @@ fn run(cli: Cli) -> Result<u8, String> {
             Ok(0)
         }
     }
+}
+
+/// `gatepost test`: the bundled policies' tests, or those under `dirs` (with the bundled
+/// libraries, so users' rules can import them).
+fn run_tests(dirs: &[PathBuf], verbose: bool) -> Result<u8, String> {
+    let files: Vec<PolicyFile> = if dirs.is_empty() {
+        policy::bundled().to_vec()
+    } else {
+        let mut own = Vec::new();
+        for d in dirs {
+            own.extend(load_policy_dir(d)?);
+        }
+        let defined: std::collections::HashSet<_> =
+            own.iter().filter_map(|f| f.package.clone()).collect();
+        let libs = policy::bundled().iter().filter(|f| {
+            f.path.starts_with("policies/lib/")
+                && f.package.as_ref().is_some_and(|p| !defined.contains(p))
+        });
+        own.extend(libs.cloned());
+        own
+    };
+    let results = gatepost::testing::run(&files);
+    let mut out = String::new();
+    for r in &results {
+        if !r.passed {
+            out.push_str(&format!("FAIL {}: {}\n", r.file, r.name));
+            if let Some(e) = &r.error {
+                out.push_str(&format!("  {}\n", e.replace('\n', "\n  ")));
+            }
+        } else if verbose {
+            out.push_str(&format!("PASS {}: {}\n", r.file, r.name));
+        }
+    }
+    let passed = results.iter().filter(|r| r.passed).count();
+    if results.is_empty() {
+        emit(&None, &out)?;
+        return Err("no tests found (rules named test_* in *_test.rego files)".into());
+    }
+    let verdict = if passed == results.len() {
+        "PASS"
+    } else {
+        "FAIL"
+    };
+    out.push_str(&format!(
+        "{verdict}: {passed}/{} tests passed\n",
+        results.len()
+    ));
+    emit(&None, &out)?;
+    Ok(if passed == results.len() { 0 } else { 1 })
 }
 
 fn rules_for(args: &ScanArgs) -> Result<Vec<policy::Rule>, String> {

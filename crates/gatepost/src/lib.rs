@@ -2,6 +2,8 @@
 //!
 //! Files → format parsers that keep spans → one normalized model → native facts (secrets,
 //! prices) → Rego rules evaluated by regorus → located findings → renderers.
+pub mod baseline;
+pub mod config;
 pub mod cost;
 pub mod discover;
 pub mod engine;
@@ -15,6 +17,7 @@ pub mod render;
 pub mod report;
 pub mod scan;
 pub mod secrets;
+pub mod suppress;
 pub mod terraform;
 pub mod testing;
 pub mod workflow;

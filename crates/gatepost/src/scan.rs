@@ -52,6 +52,10 @@ pub struct Options {
     pub config: Value,
     /// Path prefixes whose secret candidates are ignored (test fixtures and the like).
     pub secret_allow_paths: Vec<String>,
+    /// Allowlists, baseline and scope applied after findings are located.
+    pub filters: crate::suppress::Filters,
+    /// Counts files parsed, for progress display.
+    pub progress: Option<Arc<std::sync::atomic::AtomicUsize>>,
 }
 
 impl Default for Options {
@@ -65,6 +69,8 @@ impl Default for Options {
             limits: Limits::default(),
             config: Value::Null,
             secret_allow_paths: Vec::new(),
+            filters: Default::default(),
+            progress: None,
         }
     }
 }
@@ -168,6 +174,7 @@ pub fn scan_sources(mut files: Vec<SourceFile>, opts: &Options) -> Report {
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files.dedup_by(|a, b| a.path == b.path);
     let model = build_model(&files, opts);
+    let suppressions = crate::suppress::collect(&files);
     let mut report = Report {
         version: crate::VERSION,
         errors: model.errors,
@@ -210,7 +217,7 @@ pub fn scan_sources(mut files: Vec<SourceFile>, opts: &Options) -> Report {
     present.insert("*".into());
     let input = json!({
         "by_type": by_type,
-        "facts": {"secrets": secrets, "costs": report.costs},
+        "facts": {"secrets": secrets, "costs": report.costs, "suppressions": suppressions},
         "config": config,
     });
     let input = regorus::Value::from(input);
@@ -244,6 +251,7 @@ pub fn scan_sources(mut files: Vec<SourceFile>, opts: &Options) -> Report {
                 });
             }
             report.findings = locate(&ev.rules, hits, &report.resources, opts.min_severity);
+            crate::suppress::apply(&mut report, &suppressions, &opts.filters);
         }
     }
     let sources: HashMap<&str, &SourceFile> = files.iter().map(|f| (f.path.as_str(), f)).collect();
@@ -271,7 +279,7 @@ fn cost_options(opts: &Options) -> crate::cost::CostOptions {
 }
 
 /// Sort, dedupe and count: the same input always gives the same bytes.
-fn finish(report: &mut Report) {
+pub fn finish(report: &mut Report) {
     report.findings.sort_by(|a, b| {
         (&a.file, a.line, a.column, &a.rule, &a.address, &a.message)
             .cmp(&(&b.file, b.line, b.column, &b.rule, &b.address, &b.message))
@@ -454,7 +462,13 @@ fn parse_one(
 pub fn build_model(files: &[SourceFile], opts: &Options) -> Model {
     let parsed: Vec<_> = files
         .par_iter()
-        .map(|f| parse_one(f, &opts.limits))
+        .map(|f| {
+            let parsed = parse_one(f, &opts.limits);
+            if let Some(n) = &opts.progress {
+                n.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+            parsed
+        })
         .collect();
     let mut errors = Vec::new();
     let mut secrets = Vec::new();

@@ -1,9 +1,11 @@
 //! Renderers. All are pure functions of the report, so every surface prints the same bytes.
+mod rules_md;
 mod sarif;
 mod text;
 
+pub use rules_md::{all_rules, rules_markdown};
 pub use sarif::sarif;
-pub use text::text;
+pub use text::{summary_line, text};
 
 use crate::report::Report;
 
