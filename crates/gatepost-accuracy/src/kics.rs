@@ -56,7 +56,8 @@ const EXCEPTIONS: &[(&str, &str, &str)] = &[
     ("memory_requests_not_defined", "test/negative1.yaml", K8S_OTHER_RESOURCE),
 ];
 
-const K8S_REQUEST_FROM_LIMIT: &str = "Kubernetes copies a missing request from the container's limit, so the request is set";
+const K8S_REQUEST_FROM_LIMIT: &str =
+    "Kubernetes copies a missing request from the container's limit, so the request is set";
 const K8S_OTHER_RESOURCE: &str = "clean for the query's resource (cpu or memory), but the same rule rightly reports the other resource, which the fixture also leaves unset";
 const WIDER_WILDCARDS: &str = "gatepost reports service wildcards (s3:*, ec2:*) and Action \"*\" on any resource; the KICS query wants Action \"*\" on Resource \"*\" only";
 const UNKNOWN_IN_HEREDOC: &str = "the policy heredoc interpolates an unknown ARN, so the evaluator keeps the whole document unresolved and rules never judge unresolved values (limitation)";
@@ -228,36 +229,96 @@ const QUERY_RULES: &[(&str, &[&str])] = &[
         &["azure-storage-account-public"],
     ),
     // Kubernetes (kics-k8s)
-    ("cluster_admin_role_binding_with_super_user_permissions", &["k8s-cluster-admin-binding"]),
+    (
+        "cluster_admin_role_binding_with_super_user_permissions",
+        &["k8s-cluster-admin-binding"],
+    ),
     ("container_is_privileged", &["k8s-privileged-container"]),
     ("containers_running_as_root", &["k8s-run-as-root"]),
-    ("containers_with_added_capabilities", &["k8s-capabilities-added"]),
-    ("containers_with_sys_admin_capabilities", &["k8s-capabilities-added"]),
+    (
+        "containers_with_added_capabilities",
+        &["k8s-capabilities-added"],
+    ),
+    (
+        "containers_with_sys_admin_capabilities",
+        &["k8s-capabilities-added"],
+    ),
     ("cpu_limits_not_set", &["k8s-container-without-limits"]),
     ("cpu_requests_not_set", &["k8s-container-without-requests"]),
-    ("docker_daemon_socket_is_exposed_to_containers", &["k8s-docker-socket-mount"]),
+    (
+        "docker_daemon_socket_is_exposed_to_containers",
+        &["k8s-docker-socket-mount"],
+    ),
     ("image_without_digest", &["k8s-image-without-digest"]),
-    ("ingress_controller_exposes_workload", &["k8s-ingress-exposes-workload"]),
-    ("invalid_image", &["k8s-image-invalid", "k8s-image-mutable-tag"]),
-    ("memory_limits_not_defined", &["k8s-container-without-limits"]),
-    ("memory_requests_not_defined", &["k8s-container-without-requests"]),
-    ("net_raw_capabilities_not_being_dropped", &["k8s-capabilities-not-dropped"]),
-    ("network_policy_is_not_targeting_any_pod", &["k8s-network-policy-selects-nothing"]),
-    ("no_drop_capabilities_for_containers", &["k8s-capabilities-not-dropped"]),
-    ("non_kube_system_pod_with_host_mount", &["k8s-host-path-mount"]),
-    ("pod_misconfigured_network_policy", &["k8s-network-policy-missing", "k8s-network-policy-selects-nothing"]),
-    ("pod_or_container_without_limit_range", &["k8s-namespace-without-quota"]),
-    ("pod_or_container_without_resource_quota", &["k8s-namespace-without-quota"]),
-    ("privilege_escalation_allowed", &["k8s-privilege-escalation"]),
+    (
+        "ingress_controller_exposes_workload",
+        &["k8s-ingress-exposes-workload"],
+    ),
+    (
+        "invalid_image",
+        &["k8s-image-invalid", "k8s-image-mutable-tag"],
+    ),
+    (
+        "memory_limits_not_defined",
+        &["k8s-container-without-limits"],
+    ),
+    (
+        "memory_requests_not_defined",
+        &["k8s-container-without-requests"],
+    ),
+    (
+        "net_raw_capabilities_not_being_dropped",
+        &["k8s-capabilities-not-dropped"],
+    ),
+    (
+        "network_policy_is_not_targeting_any_pod",
+        &["k8s-network-policy-selects-nothing"],
+    ),
+    (
+        "no_drop_capabilities_for_containers",
+        &["k8s-capabilities-not-dropped"],
+    ),
+    (
+        "non_kube_system_pod_with_host_mount",
+        &["k8s-host-path-mount"],
+    ),
+    (
+        "pod_misconfigured_network_policy",
+        &[
+            "k8s-network-policy-missing",
+            "k8s-network-policy-selects-nothing",
+        ],
+    ),
+    (
+        "pod_or_container_without_limit_range",
+        &["k8s-namespace-without-quota"],
+    ),
+    (
+        "pod_or_container_without_resource_quota",
+        &["k8s-namespace-without-quota"],
+    ),
+    (
+        "privilege_escalation_allowed",
+        &["k8s-privilege-escalation"],
+    ),
     ("rbac_wildcard_in_rule", &["k8s-rbac-wildcard"]),
     ("secrets_as_environment_variables", &["k8s-secret-in-env"]),
     ("service_type_is_nodeport", &["k8s-service-exposed"]),
-    ("service_with_external_load_balancer", &["k8s-service-exposed"]),
+    (
+        "service_with_external_load_balancer",
+        &["k8s-service-exposed"],
+    ),
     ("shared_host_ipc_namespace", &["k8s-host-namespaces"]),
     ("shared_host_network_namespace", &["k8s-host-namespaces"]),
     ("shared_host_pid_namespace", &["k8s-host-namespaces"]),
-    ("using_kubernetes_native_secret_management", &["k8s-plain-secret"]),
-    ("workload_mounting_with_sensitive_os_directory", &["k8s-host-path-mount"]),
+    (
+        "using_kubernetes_native_secret_management",
+        &["k8s-plain-secret"],
+    ),
+    (
+        "workload_mounting_with_sensitive_os_directory",
+        &["k8s-host-path-mount"],
+    ),
 ];
 
 /// Whether a finding answers a query: one of its listed rules, or any rule of the family.

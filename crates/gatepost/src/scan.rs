@@ -532,11 +532,62 @@ pub fn build_model(files: &[SourceFile], opts: &Options) -> Model {
         .collect();
     resources.extend(tf.into_iter().flatten());
     link::link(&mut resources);
+    qualify_duplicate_addresses(&mut resources);
     secrets.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     Model {
         resources,
         secrets,
         errors,
+    }
+}
+
+/// Terraform addresses are unique within one root module only. When a scan holds several
+/// roots that declare the same address, each is qualified with its directory
+/// (`infra/a:aws_s3_bucket.b`) so a rule's finding is located in the right file; the joins
+/// made by `link` are rewritten to match.
+fn qualify_duplicate_addresses(resources: &mut [Resource]) {
+    let mut dirs: HashMap<&str, HashSet<String>> = HashMap::new();
+    for r in resources.iter() {
+        dirs.entry(r.address.as_str())
+            .or_default()
+            .insert(dir_of(&r.file));
+    }
+    let dup: HashSet<String> = dirs
+        .into_iter()
+        .filter(|(_, d)| d.len() > 1)
+        .map(|(a, _)| a.to_string())
+        .collect();
+    if dup.is_empty() {
+        return;
+    }
+    let qualify = |address: &str, file: &str| format!("{}:{address}", dir_of(file));
+    for r in resources.iter_mut() {
+        if dup.contains(&r.address) {
+            r.address = qualify(&r.address, &r.file);
+        }
+        for v in r.links.values_mut() {
+            requalify(v, &dup, &qualify);
+        }
+    }
+}
+
+fn requalify(v: &mut Value, dup: &HashSet<String>, qualify: &dyn Fn(&str, &str) -> String) {
+    match v {
+        Value::Object(m) => {
+            let file = m.get("file").and_then(Value::as_str).map(str::to_string);
+            if let (Some(Value::String(a)), Some(f)) = (m.get_mut("address"), file) {
+                if dup.contains(a.as_str()) {
+                    *a = qualify(a, &f);
+                }
+            }
+            for (k, x) in m.iter_mut() {
+                if k != "attrs" {
+                    requalify(x, dup, qualify);
+                }
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(|x| requalify(x, dup, qualify)),
+        _ => {}
     }
 }
 
