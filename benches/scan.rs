@@ -9,7 +9,10 @@ use gatepost::{scan, Options, SourceFile};
 use std::path::{Path, PathBuf};
 
 fn corpus() -> Vec<SourceFile> {
-    let n: usize = std::env::var("GATEPOST_BENCH_RESOURCES").ok().and_then(|v| v.parse().ok()).unwrap_or(1000);
+    let n: usize = std::env::var("GATEPOST_BENCH_RESOURCES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1000);
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let out = root.join(format!("target/bench-corpus-{n}"));
     if !out.is_dir() {
@@ -34,8 +37,12 @@ fn bench(c: &mut Criterion) {
     let opts = Options::default();
     let mut g = c.benchmark_group("synthetic-terraform");
     g.sample_size(10);
-    g.bench_function("parse-only", |b| b.iter(|| scan::build_model(&files, &opts).resources.len()));
-    g.bench_function("full-scan", |b| b.iter(|| scan::scan_sources(files.clone(), &opts).findings.len()));
+    g.bench_function("parse-only", |b| {
+        b.iter(|| scan::build_model(&files, &opts).resources.len())
+    });
+    g.bench_function("full-scan", |b| {
+        b.iter(|| scan::scan_sources(files.clone(), &opts).findings.len())
+    });
     g.finish();
 }
 
