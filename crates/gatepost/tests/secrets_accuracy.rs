@@ -23,12 +23,19 @@ struct Example {
     text: String,
 }
 
+/// `GATEPOST_SECRETS_CORPUS`, else `shared/corpus/secrets/examples.jsonl.gz` in the
+/// nearest ancestor of the crate that has one (checkouts sit at different depths).
 fn corpus_path() -> PathBuf {
-    match std::env::var_os("GATEPOST_SECRETS_CORPUS") {
-        Some(p) => PathBuf::from(p),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/corpus/secrets/examples.jsonl.gz"),
+    if let Some(p) = std::env::var_os("GATEPOST_SECRETS_CORPUS") {
+        return PathBuf::from(p);
     }
+    let rel = "shared/corpus/secrets/examples.jsonl.gz";
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest
+        .ancestors()
+        .map(|a| a.join(rel))
+        .find(|p| p.exists())
+        .unwrap_or_else(|| manifest.join("../../..").join(rel))
 }
 
 fn load(path: &PathBuf) -> Vec<Example> {
@@ -91,7 +98,9 @@ fn secrets_corpus_accuracy() {
     let mut total = Tally::default();
     let mut misses: Vec<String> = Vec::new();
     let mut false_pos: Vec<String> = Vec::new();
-    for e in &examples {
+    // Indices (never values) of misses and false reports, for masked offline study.
+    let mut dump: Vec<String> = Vec::new();
+    for (idx, e) in examples.iter().enumerate() {
         let found = scan_text("example.txt", &e.text);
         let t = per_source.entry(e.source.as_str()).or_default();
         if e.positive {
@@ -101,6 +110,7 @@ fn secrets_corpus_accuracy() {
                 t.pos_found += 1;
                 total.pos_found += 1;
             } else {
+                dump.push(format!("miss {idx}"));
                 misses.push(format!(
                     "  miss  {:<60} {} [{}]",
                     e.rule_id, e.rule_name, e.source
@@ -115,6 +125,7 @@ fn secrets_corpus_accuracy() {
             if !found.is_empty() {
                 t.neg_reported += 1;
                 total.neg_reported += 1;
+                dump.push(format!("fp {idx}"));
                 let f = &found[0];
                 false_pos.push(format!(
                     "  fp    {:<60} {} [{}] -> {} {} line {} col {}",
@@ -122,6 +133,9 @@ fn secrets_corpus_accuracy() {
                 ));
             }
         }
+    }
+    if let Some(p) = std::env::var_os("GATEPOST_SECRETS_DUMP") {
+        std::fs::write(p, dump.join("\n")).expect("write dump");
     }
     println!(
         "secrets corpus: {} examples from {}",
