@@ -12,6 +12,9 @@ pub enum Confidence {
     High,
     Medium,
     Low,
+    /// A sensitive identifier (bucket, account id, ARN, host, client id), not a credential.
+    /// The bundled policy reports these only when `secrets.report_identifiers` is set.
+    Info,
 }
 
 impl Confidence {
@@ -20,6 +23,7 @@ impl Confidence {
             Confidence::High => "high",
             Confidence::Medium => "medium",
             Confidence::Low => "low",
+            Confidence::Info => "info",
         }
     }
 }
@@ -47,7 +51,7 @@ pub(crate) struct Detector {
     pub check: Check,
 }
 
-use Confidence::{High as H, Low as L, Medium as M};
+use Confidence::{High as H, Info as I, Low as L, Medium as M};
 
 const fn d(
     id: &'static str,
@@ -317,6 +321,19 @@ pub(crate) static DETECTORS: &[Detector] = &[
       r#"<Pass(?: encoding="base64")?>(?P<s>[^<]+)</Pass>"#).check(v::password_literal),
     d("password-hash", "Password hash (crypt / Kerberos)", L, &["$2a$", "$2b$", "$2y$", "$1$", "$5$", "$6$", "$8$", "$9$", "$krb5"],
       r"\$(?:2[aby]\$\d{2}\$[./A-Za-z0-9]{53}|1\$[./A-Za-z0-9]{1,8}\$[./A-Za-z0-9]{22}|5\$(?:rounds=\d+\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43}|6\$(?:rounds=\d+\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{86}|[89]\$[./A-Za-z0-9]{14}\$[./A-Za-z0-9]{43}|krb5(?:asrep|tgs)\$\d+\$[^\s]{32,})"),
+    // --- Sensitive identifiers (confidence info: facts, not reported by default) -----
+    d("aws-arn", "AWS resource name (ARN)", I, &["arn:aws"],
+      r"\barn:aws[a-z\-]*:[a-z0-9\-]+:[a-z0-9\-]*:(?:\d{12})?:[A-Za-z0-9_/+=,.@:*{}$\-]+"),
+    d("aws-account-id", "AWS account ID", I, &["account"],
+      r#"(?i)account[_\-\s]?id["']?\s*(?:[:=]|=>)\s*["']?(?P<s>\d{12})\b"#),
+    d("cloud-bucket-host", "Cloud storage bucket name in a URL or host", I, &["amazonaws.com", "storage.googleapis.com", "storage.cloud.google.com"],
+      r"(?i)\b(?:[a-z0-9][a-z0-9.\-]{1,61}[a-z0-9]\.s3(?:[.\-][a-z0-9\-]+)?\.amazonaws\.com|s3(?:[.\-][a-z0-9\-]+)?\.amazonaws\.com/[a-z0-9][a-z0-9.\-_]{2,62}|[a-z0-9][a-z0-9.\-_]{1,61}[a-z0-9]\.storage\.googleapis\.com|storage\.(?:googleapis|cloud\.google)\.com/[a-z0-9][a-z0-9.\-_]{2,62})"),
+    d("saas-tenant-host", "SaaS tenant host name (Okta, Atlassian, JFrog, Azure, ...)", I,
+      &["okta.com", "oktapreview.com", "jfrog.io", "atlassian.net", "freshdesk.com", "openai.azure.com", "azuredatabricks.net",
+        "cloud.databricks.com", "myshopify.com", "salesforce.com", "auth0.com", "blob.core.windows.net", "search.windows.net",
+        "api.riotgames.com", "dev.azure.com/", "visualstudio.com", "datadoghq."],
+      r"(?i)\b(?:[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:okta(?:preview)?\.com|jfrog\.io|atlassian\.net|freshdesk\.com|openai\.azure\.com|azuredatabricks\.net|cloud\.databricks\.com|myshopify\.com|(?:my\.)?salesforce\.com|(?:[a-z]{2}\.)?auth0\.com|blob\.core\.windows\.net|search\.windows\.net|api\.riotgames\.com|visualstudio\.com)|dev\.azure\.com/[A-Za-z0-9_\-]+|(?:[a-z0-9\-]+\.)*datadoghq\.(?:com|eu))\b"),
+    d("age-recipient", "age public key (recipient)", I, &["age1"], r"\bage1[0-9a-z]{58}\b"),
 ];
 
 /// Keyword-driven detectors implemented in `keyed.rs` (listed for `detectors()`).
@@ -335,5 +352,10 @@ pub(crate) const KEYED_INFO: &[(&str, &str, Confidence)] = &[
         "vendor-api-key",
         "High-entropy value next to a vendor or product name",
         L,
+    ),
+    (
+        "keyed-identifier",
+        "Identifier assigned to a client/app/key id name (not a credential)",
+        I,
     ),
 ];

@@ -678,9 +678,8 @@ fn finish(
     if class == (Class::Secret { vendor: false }) && !(sep.contains('=') || sep.contains(':')) {
         return None;
     }
-    if key.last_id {
-        return None; // client IDs, app IDs, key IDs: identifiers, not secrets
-    }
+    // Client IDs, app IDs, key IDs are identifiers, not secrets: they pass the same value
+    // checks but are marked `id_like` and become info-level candidates.
     if STRICT_PREFIXES.iter().any(|p| v.starts_with(p)) {
         return None; // a provider prefix with the wrong shape: the provider's detector decides
     }
@@ -774,12 +773,17 @@ fn token_ok(v: &str, quoted: bool, code_assign: bool, key: &Key, class: Class) -
         return false;
     }
     // Short hex is usually a hash prefix or an id; a vendor key name vouches for 16+.
-    let hex_min = if class == (Class::Secret { vendor: true }) { 16 } else { 17 };
+    let hex_min = if class == (Class::Secret { vendor: true }) {
+        16
+    } else {
+        17
+    };
     if entropy::is_hex(v) && n < hex_min {
         return false;
     }
     let mixed = (c.digit && (c.lower || c.upper)) || (c.lower && c.upper && n >= 20);
-    if !mixed && !(class == (Class::Secret { vendor: true }) && single_class_random(v, c)) {
+    let vendor_key = class == (Class::Secret { vendor: true });
+    if !(mixed || vendor_key && single_class_random(v, c)) {
         return false;
     }
     !decoys::weak_token(v)
