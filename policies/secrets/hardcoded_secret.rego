@@ -11,10 +11,21 @@
 #   fix: 'Revoke the credential now, remove it from the code and history, and load it at runtime from the CI secret store or a secrets manager (e.g. ${{ secrets.NAME }}, AWS Secrets Manager).'
 package gatepost.rules.hardcoded_secret
 
-severity := {"high": "critical", "medium": "high", "low": "medium"}
+severity := {"high": "critical", "medium": "high", "low": "medium", "info": "info"}
+
+# Candidates with confidence "info" are sensitive identifiers (bucket names, account ids,
+# ARNs, hosts), not credentials: reported only when input.config.secrets.report_identifiers
+# is true (default false).
+reportable(c) if c.confidence != "info"
+
+reportable(c) if {
+	c.confidence == "info"
+	input.config.secrets.report_identifiers == true
+}
 
 deny contains finding if {
 	some c in input.facts.secrets
+	reportable(c)
 	finding := {
 		"file": c.file,
 		"line": c.line,

@@ -14,3 +14,14 @@ test_high_confidence_is_critical if {
 test_no_candidates_no_findings if {
 	count(rule.deny) == 0 with input as {"facts": {"secrets": []}}
 }
+
+test_identifiers_are_silent_by_default if {
+	count(rule.deny) == 0 with input as {"facts": {"secrets": [cand("info")]}, "config": {"secrets": {"report_identifiers": false}}}
+	count(rule.deny) == 0 with input as {"facts": {"secrets": [cand("info")]}}
+}
+
+test_identifiers_reported_when_configured if {
+	d := rule.deny with input as {"facts": {"secrets": [cand("info")]}, "config": {"secrets": {"report_identifiers": true}}}
+	some f in d
+	f.severity == "info"
+}

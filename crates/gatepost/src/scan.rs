@@ -113,6 +113,7 @@ pub fn default_config() -> Value {
             },
             "loadbalancer_namespaces": [],
         },
+        "secrets": {"report_identifiers": false},
     })
 }
 
@@ -263,8 +264,52 @@ pub fn scan_sources(mut files: Vec<SourceFile>, opts: &Options) -> Report {
                 .or_insert_with(|| Arc::from(String::from_utf8_lossy(&src.bytes).as_ref()));
         }
     }
+    redact_outputs(&mut report, &files, &model.secrets);
     finish(&mut report);
     report
+}
+
+/// Secret values never leave a scan: findings, errors, the model's attributes (as
+/// printed by `gatepost model`) and the source lines renderers quote are scrubbed
+/// here, after the rules ran on the real values.
+fn redact_outputs(
+    report: &mut Report,
+    files: &[SourceFile],
+    secrets: &[crate::secrets::SecretCandidate],
+) {
+    if secrets.is_empty() {
+        return;
+    }
+    let texts: Vec<(&str, String)> = files
+        .iter()
+        .filter(|f| secrets.iter().any(|c| c.file == f.path))
+        .map(|f| {
+            (
+                f.path.as_str(),
+                String::from_utf8_lossy(&f.bytes).into_owned(),
+            )
+        })
+        .collect();
+    let redactor =
+        crate::secrets::Redactor::new(texts.iter().map(|(p, t)| (*p, t.as_str())), secrets);
+    if redactor.is_empty() {
+        return;
+    }
+    for f in &mut report.findings {
+        f.message = redactor.text(&f.message);
+    }
+    for e in &mut report.errors {
+        e.message = redactor.text(&e.message);
+    }
+    for r in &mut report.resources {
+        redactor.json(&mut r.attrs);
+    }
+    for src in report.sources.values_mut() {
+        let clean = redactor.keep_columns(src);
+        if clean != **src {
+            *src = Arc::from(clean.as_str());
+        }
+    }
 }
 
 fn cost_options(opts: &Options) -> crate::cost::CostOptions {

@@ -1,7 +1,11 @@
 //! Accuracy of the native secret detector against the labelled example corpus
 //! (`shared/corpus/secrets/examples.jsonl.gz`, see its NOTICE.md).
 //!
-//! Positive example → `scan_text` must report at least one candidate.
+//! Positive example → `scan_text` must report at least one candidate. Two figures are
+//! printed: candidates (any confidence, sensitive identifiers included; the bar applies
+//! here) and reported (what the bundled policy reports by default, i.e. not `info`).
+//! `GATEPOST_SECRETS_DUMP=FILE` writes the corpus indices (never values) of misses and
+//! false reports, for study with the values masked.
 //! Negative example → must report none. Negatives are written per upstream rule
 //! ("this rule must not match"), while our scan is rule-agnostic; a negative whose
 //! exact text is a positive example of another rule is therefore counted apart as
@@ -23,12 +27,19 @@ struct Example {
     text: String,
 }
 
+/// `GATEPOST_SECRETS_CORPUS`, else `shared/corpus/secrets/examples.jsonl.gz` in the
+/// nearest ancestor of the crate that has one (checkouts sit at different depths).
 fn corpus_path() -> PathBuf {
-    match std::env::var_os("GATEPOST_SECRETS_CORPUS") {
-        Some(p) => PathBuf::from(p),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/corpus/secrets/examples.jsonl.gz"),
+    if let Some(p) = std::env::var_os("GATEPOST_SECRETS_CORPUS") {
+        return PathBuf::from(p);
     }
+    let rel = "shared/corpus/secrets/examples.jsonl.gz";
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest
+        .ancestors()
+        .map(|a| a.join(rel))
+        .find(|p| p.exists())
+        .unwrap_or_else(|| manifest.join("../../..").join(rel))
 }
 
 fn load(path: &PathBuf) -> Vec<Example> {
@@ -56,8 +67,14 @@ fn load(path: &PathBuf) -> Vec<Example> {
 #[derive(Default)]
 struct Tally {
     pos: usize,
+    /// Positives with at least one candidate (any confidence, identifiers included).
     pos_found: usize,
+    /// Positives with a candidate the bundled policy reports by default (not `info`).
+    pos_reported: usize,
     neg: usize,
+    /// Negatives with at least one candidate.
+    neg_found: usize,
+    /// Negatives with a candidate the bundled policy reports by default.
     neg_reported: usize,
     cross: usize,
 }
@@ -71,7 +88,7 @@ fn pct(a: usize, b: usize) -> f64 {
 }
 
 #[test]
-#[ignore = "accuracy bar (97% recall, <=3% negatives) not met yet; run with --ignored to measure"]
+#[ignore = "accuracy bar (97% candidate recall, <=3% negatives) not met yet (82.0% / 10.9%); run with --ignored to measure"]
 fn secrets_corpus_accuracy() {
     let path = corpus_path();
     if !path.exists() {
@@ -91,16 +108,24 @@ fn secrets_corpus_accuracy() {
     let mut total = Tally::default();
     let mut misses: Vec<String> = Vec::new();
     let mut false_pos: Vec<String> = Vec::new();
-    for e in &examples {
+    // Indices (never values) of misses and false reports, for masked offline study.
+    let mut dump: Vec<String> = Vec::new();
+    for (idx, e) in examples.iter().enumerate() {
         let found = scan_text("example.txt", &e.text);
+        let reported = found.iter().any(|c| c.confidence != "info");
         let t = per_source.entry(e.source.as_str()).or_default();
         if e.positive {
             t.pos += 1;
             total.pos += 1;
+            if reported {
+                t.pos_reported += 1;
+                total.pos_reported += 1;
+            }
             if !found.is_empty() {
                 t.pos_found += 1;
                 total.pos_found += 1;
             } else {
+                dump.push(format!("miss {idx}"));
                 misses.push(format!(
                     "  miss  {:<60} {} [{}]",
                     e.rule_id, e.rule_name, e.source
@@ -112,9 +137,14 @@ fn secrets_corpus_accuracy() {
         } else {
             t.neg += 1;
             total.neg += 1;
-            if !found.is_empty() {
+            if reported {
                 t.neg_reported += 1;
                 total.neg_reported += 1;
+            }
+            if !found.is_empty() {
+                t.neg_found += 1;
+                total.neg_found += 1;
+                dump.push(format!("fp {idx}"));
                 let f = &found[0];
                 false_pos.push(format!(
                     "  fp    {:<60} {} [{}] -> {} {} line {} col {}",
@@ -123,23 +153,37 @@ fn secrets_corpus_accuracy() {
             }
         }
     }
+    if let Some(p) = std::env::var_os("GATEPOST_SECRETS_DUMP") {
+        std::fs::write(p, dump.join("\n")).expect("write dump");
+    }
     println!(
         "secrets corpus: {} examples from {}",
         examples.len(),
         path.display()
     );
-    for (src, t) in &per_source {
-        println!(
-            "  {:<50} positives found {:>4}/{:<4} ({:5.1}%)  negatives reported {:>3}/{:<3} ({:4.1}%)  cross-labelled negatives {}",
-            src, t.pos_found, t.pos, pct(t.pos_found, t.pos), t.neg_reported, t.neg, pct(t.neg_reported, t.neg), t.cross
-        );
-    }
-    let recall = pct(total.pos_found, total.pos);
-    let fp_rate = pct(total.neg_reported, total.neg);
     println!(
-        "  {:<50} positives found {:>4}/{:<4} ({:5.1}%)  negatives reported {:>3}/{:<3} ({:4.1}%)  cross-labelled negatives {}",
-        "OVERALL", total.pos_found, total.pos, recall, total.neg_reported, total.neg, fp_rate, total.cross
+        "Two figures per source. \"candidates\": examples where the native detector emits any \
+         candidate, sensitive identifiers (confidence info) included; the accuracy bar applies \
+         to this layer. \"reported\": candidates the bundled hardcoded-secret policy reports \
+         by default (info identifiers are silent unless secrets.report_identifiers is true)."
     );
+    let line = |name: &str, t: &Tally| {
+        println!(
+            "  {:<44} candidates: positives {:>4}/{:<4} ({:5.1}%) negatives {:>3}/{:<3} ({:4.1}%) | reported: positives {:>4}/{:<4} ({:5.1}%) negatives {:>3}/{:<3} ({:4.1}%) | cross-labelled {}",
+            name,
+            t.pos_found, t.pos, pct(t.pos_found, t.pos),
+            t.neg_found, t.neg, pct(t.neg_found, t.neg),
+            t.pos_reported, t.pos, pct(t.pos_reported, t.pos),
+            t.neg_reported, t.neg, pct(t.neg_reported, t.neg),
+            t.cross
+        );
+    };
+    for (src, t) in &per_source {
+        line(src, t);
+    }
+    line("OVERALL", &total);
+    let recall = pct(total.pos_found, total.pos);
+    let fp_rate = pct(total.neg_found, total.neg);
     misses.sort();
     println!("missed positives ({}):", misses.len());
     for m in &misses {

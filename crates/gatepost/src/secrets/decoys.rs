@@ -295,21 +295,22 @@ pub(crate) fn is_path_like(v: &str) -> bool {
     segs.len() >= 2 && (segs.iter().filter(|s| wordy(s)).count() >= 2 || segs.iter().any(domain))
 }
 
-/// A long ascending run such as `abcdefghijkl` or `0123456789ab`: typed, not generated.
+/// A long ascending run such as `abcdefghijkl` or `0123456789ab` making up at least
+/// half the value: typed, not generated. A shorter run inside an otherwise random
+/// value happens in real keys and does not disqualify it.
 pub(crate) fn has_long_sequence(v: &str, min_run: usize) -> bool {
     let b = v.as_bytes();
     let mut run = 1;
+    let mut longest = 1;
     for w in b.windows(2) {
         if w[1] == w[0].wrapping_add(1) && w[0].is_ascii_alphanumeric() {
             run += 1;
-            if run >= min_run {
-                return true;
-            }
+            longest = longest.max(run);
         } else {
             run = 1;
         }
     }
-    false
+    longest >= min_run && longest * 2 >= b.len()
 }
 
 /// A generic random-token check used by keyword-driven detectors.

@@ -12,6 +12,9 @@ pub enum Confidence {
     High,
     Medium,
     Low,
+    /// A sensitive identifier (bucket, account id, ARN, host, client id), not a credential.
+    /// The bundled policy reports these only when `secrets.report_identifiers` is set.
+    Info,
 }
 
 impl Confidence {
@@ -20,6 +23,7 @@ impl Confidence {
             Confidence::High => "high",
             Confidence::Medium => "medium",
             Confidence::Low => "low",
+            Confidence::Info => "info",
         }
     }
 }
@@ -47,7 +51,7 @@ pub(crate) struct Detector {
     pub check: Check,
 }
 
-use Confidence::{High as H, Low as L, Medium as M};
+use Confidence::{High as H, Info as I, Low as L, Medium as M};
 
 const fn d(
     id: &'static str,
@@ -119,7 +123,7 @@ pub(crate) static DETECTORS: &[Detector] = &[
       r"\b[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_\-=]{50,}"),
     d("fly-io-token", "Fly.io token", H, &["fm2_", "fm1r_", "fm1a_"], r"\bfm(?:2|1r|1a)_[A-Za-z0-9+/=_\-]{50,}"),
     d("tailscale-key", "Tailscale key", H, &["tskey-"], r"\btskey-[a-z]*-?[A-Za-z0-9]{4,}-[A-Za-z0-9]{4,}"),
-    d("supabase-token", "Supabase token", H, &["sbp_", "sb_secret_"], r"\b(?:sbp_[a-f0-9]{40}|sb_secret_[A-Za-z0-9_\-]{20,})"),
+    d("supabase-token", "Supabase token", H, &["sbp_", "sb_secret_"], r"\b(?:sbp_[a-z0-9]{40}|sb_secret_[A-Za-z0-9_\-]{20,})\b").check(v::mixed),
     d("planetscale-token", "PlanetScale token or password", H, &["pscale_"], r"\bpscale_(?:tkn|pw|oauth)_[A-Za-z0-9_\-=.]{32,}"),
     d("databricks-token", "Databricks personal access token", H, &["dapi"], r"\bdapi[0-9a-f]{32}(?:-\d)?\b"),
     // --- Version control and CI --------------------------------------------------------
@@ -214,7 +218,7 @@ pub(crate) static DETECTORS: &[Detector] = &[
     d("flexport-token", "Flexport API key", H, &["shltm_"], r"\bshltm_[A-Za-z0-9]{40}\b"),
     d("ionic-token", "Ionic API token", H, &["ion_"], r"\bion_[A-Za-z0-9]{42}\b"),
     d("zuplo-api-key", "Zuplo API key", H, &["zpka_"], r"\bzpka_[a-f0-9]{32}_[a-f0-9]{8}\b"),
-    d("fleetbase-key", "Fleetbase API key", H, &["flb_live_"], r"\bflb_live_[A-Za-z0-9]{20,}\b"),
+    d("fleetbase-key", "Fleetbase API key", H, &["flb_live_", "flb_test_"], r"\bflb_(?:live|test)_[A-Za-z0-9]{20,}\b").check(v::mixed),
     d("duffel-token", "Duffel API token", H, &["duffel_test_", "duffel_live_"], r"\bduffel_(?:test|live)_[A-Za-z0-9_\-=]{40,}"),
     d("wakatime-key", "WakaTime API key", H, &["waka_"], r"\bwaka_[a-f0-9\-]{36,40}\b"),
     d("defined-networking-token", "Defined Networking API token", H, &["dnkey-"], r"\bdnkey-[A-Z0-9=_\-]{26}-[A-Z0-9=_\-]{52}\b"),
@@ -231,6 +235,24 @@ pub(crate) static DETECTORS: &[Detector] = &[
       r#""params"\s*:\s*\[\s*"(?P<s>\d{1,3}-[A-Za-z0-9]{64})""#).scope(Scope::Block(1024)),
     d("firebase-cloud-messaging-key", "Firebase Cloud Messaging server key", H, &[":apa91b"],
       r"\bAAAA[A-Za-z0-9_\-]{7}:APA91b[A-Za-z0-9_\-]{134,}"),
+    d("nightfall-api-key", "Nightfall API key", H, &["nf-"], r"\bNF-[A-Za-z0-9]{32}\b"),
+    d("readme-api-key", "ReadMe API key", H, &["rdme_"], r"\brdme_[a-z0-9]{70}\b"),
+    d("brevo-api-key", "Brevo (Sendinblue) API key", H, &["xkeysib-", "xsmtpsib-"], r"\bx(?:key|smtp)sib-[a-f0-9]{64}-[A-Za-z0-9]{16}\b"),
+    d("posthog-project-key", "PostHog project API key", M, &["phc_"], r"\bphc_[A-Za-z0-9]{43}\b").check(v::mixed),
+    d("segment-public-api-token", "Segment public API token", H, &["sgp_"], r"\bsgp_[A-Za-z0-9]{64}\b").check(v::mixed),
+    d("langsmith-key", "LangSmith API key", H, &["lsv2_pt_", "lsv2_sk_"], r"\blsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}\b"),
+    d("riot-api-key", "Riot Games API key", H, &["rgapi-"], r"\bRGAPI-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"),
+    d("pubnub-key", "PubNub publish/subscribe key", M, &["pub-c-", "sub-c-"], r"\b(?:pub|sub)-c-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"),
+    d("scale-api-key", "Scale AI API key", M, &["live_"], r"\blive_(?:[a-z]{4}_)?[a-f0-9]{32}\b").check(v::mixed),
+    d("pagarme-api-key", "Pagar.me API key", H, &["ak_live_", "ak_test_"], r"\bak_(?:live|test)_[A-Za-z0-9]{30}\b").check(v::mixed),
+    d("clickup-token", "ClickUp personal token", H, &["pk_"], r"\bpk_\d{6,10}_[A-Z0-9]{32}\b"),
+    d("mongodb-atlas-service-account", "MongoDB Atlas service account secret", H, &["mdb_sa_"], r"\bmdb_sa_(?:sk|id)_[A-Za-z0-9_]{30,}").check(v::mixed),
+    d("openrouter-api-key", "OpenRouter API key", H, &["sk-or-v1-"], r"\bsk-or-v1-[a-f0-9]{64}\b"),
+    d("coderabbit-api-key", "CodeRabbit API key", M, &["cr-"], r"\bcr-[a-z0-9]{58}\b").check(v::mixed),
+    // A vendor name glued to a UUID (`refiner-…`, `codakey-…`, `tatum_secret_…`).
+    d("vendor-prefixed-uuid", "Vendor-prefixed UUID API key", M,
+      &["refiner-", "codakey-", "coda-", "privacy_", "tatum_secret_", "canny_secret_", "zipcodebase", "moosend"],
+      r"(?i)\b(?:refiner|codakey|coda|privacy|tatum_secret|canny_secret_[a-z0-9]+|zipcodebase[a-z_\-]*|moosend[a-z]*:?)[-_:](?P<s>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b"),
     // --- AI providers ---------------------------------------------------------------
     d("openai-api-key", "OpenAI API key", H, &["t3blbkfj"], r"\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{16,}T3BlbkFJ[A-Za-z0-9_\-]{16,}"),
     d("openai-project-key", "OpenAI project/service account key", H, &["sk-proj-", "sk-svcacct-", "sk-admin-"],
@@ -251,6 +273,8 @@ pub(crate) static DETECTORS: &[Detector] = &[
     d("elevenlabs-api-key", "ElevenLabs API key", H, &["sk_"], r"\bsk_[a-f0-9]{48}\b"),
     d("voyage-api-key", "Voyage AI API key", M, &["pa-"], r"\bpa-[A-Za-z0-9_\-]{40,}").check(v::mixed),
     d("cursor-api-key", "Cursor API key", M, &["key_"], r"\bkey_[a-f0-9]{64}\b"),
+    // `key_` + a long lowercase hex/alnum body (Runway, Retell and others).
+    d("key-prefixed-api-key", "API key with key_ prefix", M, &["key_"], r"\bkey_[a-z0-9]{28,128}\b").check(v::mixed),
     d("mapbox-secret-token", "Mapbox secret/temporary token", H, &["sk.eyj", "tk.eyj"], r"\b[st]k\.eyJ[A-Za-z0-9_\-]{50,}\.[A-Za-z0-9_\-]{20,}"),
     // --- Private keys ---------------------------------------------------------------
     d("private-key", "Private key (PEM block)", H, &["private key"],
@@ -297,6 +321,19 @@ pub(crate) static DETECTORS: &[Detector] = &[
       r#"<Pass(?: encoding="base64")?>(?P<s>[^<]+)</Pass>"#).check(v::password_literal),
     d("password-hash", "Password hash (crypt / Kerberos)", L, &["$2a$", "$2b$", "$2y$", "$1$", "$5$", "$6$", "$8$", "$9$", "$krb5"],
       r"\$(?:2[aby]\$\d{2}\$[./A-Za-z0-9]{53}|1\$[./A-Za-z0-9]{1,8}\$[./A-Za-z0-9]{22}|5\$(?:rounds=\d+\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43}|6\$(?:rounds=\d+\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{86}|[89]\$[./A-Za-z0-9]{14}\$[./A-Za-z0-9]{43}|krb5(?:asrep|tgs)\$\d+\$[^\s]{32,})"),
+    // --- Sensitive identifiers (confidence info: facts, not reported by default) -----
+    d("aws-arn", "AWS resource name (ARN)", I, &["arn:aws"],
+      r"\barn:aws[a-z\-]*:[a-z0-9\-]+:[a-z0-9\-]*:(?:\d{12})?:[A-Za-z0-9_/+=,.@:*{}$\-]+"),
+    d("aws-account-id", "AWS account ID", I, &["account"],
+      r#"(?i)account[_\-\s]?id["']?\s*(?:[:=]|=>)\s*["']?(?P<s>\d{12})\b"#),
+    d("cloud-bucket-host", "Cloud storage bucket name in a URL or host", I, &["amazonaws.com", "storage.googleapis.com", "storage.cloud.google.com"],
+      r"(?i)\b(?:[a-z0-9][a-z0-9.\-]{1,61}[a-z0-9]\.s3(?:[.\-][a-z0-9\-]+)?\.amazonaws\.com|s3(?:[.\-][a-z0-9\-]+)?\.amazonaws\.com/[a-z0-9][a-z0-9.\-_]{2,62}|[a-z0-9][a-z0-9.\-_]{1,61}[a-z0-9]\.storage\.googleapis\.com|storage\.(?:googleapis|cloud\.google)\.com/[a-z0-9][a-z0-9.\-_]{2,62})"),
+    d("saas-tenant-host", "SaaS tenant host name (Okta, Atlassian, JFrog, Azure, ...)", I,
+      &["okta.com", "oktapreview.com", "jfrog.io", "atlassian.net", "freshdesk.com", "openai.azure.com", "azuredatabricks.net",
+        "cloud.databricks.com", "myshopify.com", "salesforce.com", "auth0.com", "blob.core.windows.net", "search.windows.net",
+        "api.riotgames.com", "dev.azure.com/", "visualstudio.com", "datadoghq."],
+      r"(?i)\b(?:[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:okta(?:preview)?\.com|jfrog\.io|atlassian\.net|freshdesk\.com|openai\.azure\.com|azuredatabricks\.net|cloud\.databricks\.com|myshopify\.com|(?:my\.)?salesforce\.com|(?:[a-z]{2}\.)?auth0\.com|blob\.core\.windows\.net|search\.windows\.net|api\.riotgames\.com|visualstudio\.com)|dev\.azure\.com/[A-Za-z0-9_\-]+|(?:[a-z0-9\-]+\.)*datadoghq\.(?:com|eu))\b"),
+    d("age-recipient", "age public key (recipient)", I, &["age1"], r"\bage1[0-9a-z]{58}\b"),
 ];
 
 /// Keyword-driven detectors implemented in `keyed.rs` (listed for `detectors()`).
@@ -315,5 +352,10 @@ pub(crate) const KEYED_INFO: &[(&str, &str, Confidence)] = &[
         "vendor-api-key",
         "High-entropy value next to a vendor or product name",
         L,
+    ),
+    (
+        "keyed-identifier",
+        "Identifier assigned to a client/app/key id name (not a credential)",
+        I,
     ),
 ];

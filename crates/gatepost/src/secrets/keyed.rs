@@ -75,6 +75,7 @@ const WORDS: &[(&str, Word)] = &[
     ("pat", Word::Cred),
     ("bearer", Word::Cred),
     ("signing", Word::Filler),
+    ("license", Word::Filler),
     ("sk", Word::Filler),
     ("api", Word::Filler),
     ("access", Word::Filler),
@@ -677,9 +678,8 @@ fn finish(
     if class == (Class::Secret { vendor: false }) && !(sep.contains('=') || sep.contains(':')) {
         return None;
     }
-    if key.last_id {
-        return None; // client IDs, app IDs, key IDs: identifiers, not secrets
-    }
+    // Client IDs, app IDs, key IDs are identifiers, not secrets: they pass the same value
+    // checks but are marked `id_like` and become info-level candidates.
     if STRICT_PREFIXES.iter().any(|p| v.starts_with(p)) {
         return None; // a provider prefix with the wrong shape: the provider's detector decides
     }
@@ -772,12 +772,35 @@ fn token_ok(v: &str, quoted: bool, code_assign: bool, key: &Key, class: Class) -
     if v.bytes().all(|b| b.is_ascii_digit()) {
         return false;
     }
-    if entropy::is_hex(v) && n < 17 {
+    // Short hex is usually a hash prefix or an id; a vendor key name vouches for 16+.
+    let hex_min = if class == (Class::Secret { vendor: true }) {
+        16
+    } else {
+        17
+    };
+    if entropy::is_hex(v) && n < hex_min {
         return false;
     }
     let mixed = (c.digit && (c.lower || c.upper)) || (c.lower && c.upper && n >= 20);
-    if !mixed {
+    let vendor_key = class == (Class::Secret { vendor: true });
+    if !(mixed || vendor_key && single_class_random(v, c)) {
         return false;
     }
     !decoys::weak_token(v)
+}
+
+/// A one-alphabet value (`[a-z]`, `[A-Z]` or digits only) long and varied enough to be
+/// generated. Only trusted when the key names both a vendor and a credential word
+/// (`vatlayer SECRET …`, `vbout_key = …`): elsewhere such values are words and numbers.
+fn single_class_random(v: &str, c: Classes) -> bool {
+    let n = v.chars().count();
+    if n < 20 || c.special || v.contains(['-', '_', '.']) {
+        return false;
+    }
+    let e = entropy::shannon(v);
+    if c.digit && !c.lower && !c.upper {
+        e >= 3.0
+    } else {
+        e >= 3.8
+    }
 }

@@ -27,6 +27,7 @@ pub use detectors::Confidence;
 use detectors::{Scope, DETECTORS, KEYED_INFO};
 use keyed::Class;
 use prefilter::{Prefilter, Target};
+pub use redact::Redactor;
 
 /// One possible secret. Holds no copy of the secret value.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -227,6 +228,9 @@ fn find_raw(engine: &Engine, text: &str) -> Vec<Raw> {
 
 fn keyed_rule(f: &keyed::Found, value: &str) -> (&'static str, &'static str, Confidence) {
     let strong = entropy::Classes::of(value).count() >= 3 || value.len() >= 32;
+    if f.id_like {
+        return ("keyed-identifier", KEYED_INFO[3].1, Confidence::Info);
+    }
     match f.class {
         Class::Password => ("generic-password", KEYED_INFO[0].1, Confidence::Medium),
         Class::Secret { vendor: true } => ("vendor-api-key", KEYED_INFO[2].1, Confidence::Medium),
@@ -245,8 +249,10 @@ fn keyed_rule(f: &keyed::Found, value: &str) -> (&'static str, &'static str, Con
 /// Keep one finding per location: format-specific beats keyword-driven, then higher
 /// confidence, then the longer span.
 fn resolve_overlaps(mut raws: Vec<Raw>) -> Vec<Raw> {
+    // Identifiers (info) rank below every credential, whatever found them.
     let rank = |r: &Raw| {
         (
+            r.confidence != Confidence::Info,
             r.specific,
             matches!(r.confidence, Confidence::High) as u8 * 2
                 + matches!(r.confidence, Confidence::Medium) as u8,
@@ -257,7 +263,12 @@ fn resolve_overlaps(mut raws: Vec<Raw>) -> Vec<Raw> {
     let mut kept: Vec<Raw> = Vec::new();
     for r in raws {
         let overlaps = kept.iter().any(|k| {
-            r.start < k.end && k.start < r.end && !(k.specific && r.specific && k.rule != r.rule)
+            r.start < k.end
+                && k.start < r.end
+                && !(k.specific
+                    && r.specific
+                    && k.rule != r.rule
+                    && r.confidence != Confidence::Info)
         });
         if !overlaps {
             kept.push(r);

@@ -30,3 +30,124 @@ pub(crate) fn fingerprint(rule: &str, file: &str, value: &str) -> String {
     }
     out
 }
+
+/// The raw values of `candidates` found in `text`, longest first, kept in memory only so
+/// that outputs can be scrubbed. Identifier-level (`info`) candidates are left out: they
+/// are not credentials, and the model would lose bucket names and hosts that rules print.
+pub(crate) fn values_in(text: &str, candidates: &[super::SecretCandidate]) -> Vec<String> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out: Vec<String> = candidates
+        .iter()
+        .filter(|c| c.confidence != "info")
+        .filter_map(|c| {
+            // The value starts on `line`/`column` (characters) and spans `length` characters,
+            // possibly over several lines (PEM bodies).
+            let first = lines.get(c.line as usize - 1)?;
+            let start = first
+                .char_indices()
+                .nth(c.column as usize - 1)
+                .map(|(i, _)| i)?;
+            let offset: usize = lines[..c.line as usize - 1]
+                .iter()
+                .map(|l| l.len() + 1)
+                .sum::<usize>()
+                + start;
+            let v: String = text[offset..].chars().take(c.length as usize).collect();
+            Some(v)
+        })
+        .filter(|v| v.chars().count() >= 4)
+        .collect();
+    out.sort_by_key(|v| std::cmp::Reverse(v.len()));
+    out.dedup();
+    out
+}
+
+/// Replaces every occurrence of a secret value by its redacted preview.
+#[derive(Debug, Default, Clone)]
+pub struct Redactor {
+    values: Vec<String>,
+}
+
+impl Redactor {
+    /// A redactor for the candidates found in these files (path, text).
+    pub fn new<'a>(
+        files: impl IntoIterator<Item = (&'a str, &'a str)>,
+        candidates: &[super::SecretCandidate],
+    ) -> Redactor {
+        let mut values = Vec::new();
+        for (path, text) in files {
+            let mine: Vec<_> = candidates
+                .iter()
+                .filter(|c| c.file == path)
+                .cloned()
+                .collect();
+            if !mine.is_empty() {
+                values.extend(values_in(text, &mine));
+            }
+        }
+        // Multi-line values (PEM) are also scrubbed line by line, as the model keeps
+        // them in strings that may have been re-joined or trimmed differently.
+        let pieces: Vec<String> = values
+            .iter()
+            .filter(|v| v.contains('\n'))
+            .flat_map(|v| {
+                v.split('\n')
+                    .map(|l| l.trim().to_string())
+                    .collect::<Vec<_>>()
+            })
+            .filter(|l| l.len() >= 16)
+            .collect();
+        values.extend(pieces);
+        values.sort_by_key(|v| std::cmp::Reverse(v.len()));
+        values.dedup();
+        Redactor { values }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    /// `s` with every known secret value replaced by its preview.
+    pub fn text(&self, s: &str) -> String {
+        let mut out = s.to_string();
+        for v in &self.values {
+            if out.contains(v.as_str()) {
+                out = out.replace(v.as_str(), &preview(v));
+            }
+        }
+        out
+    }
+
+    /// Like [`Redactor::text`] but keeps every line's length in characters, so that
+    /// columns in diagnostics still point at the right place.
+    pub fn keep_columns(&self, s: &str) -> String {
+        let mut out = s.to_string();
+        for v in &self.values {
+            if out.contains(v.as_str()) {
+                let mask: String = v
+                    .chars()
+                    .enumerate()
+                    .map(|(i, c)| match c {
+                        '\n' | '\r' => c,
+                        _ if i < 2 => c,
+                        _ => '*',
+                    })
+                    .collect();
+                out = out.replace(v.as_str(), &mask);
+            }
+        }
+        out
+    }
+
+    /// Every string inside a JSON value (keys left as they are).
+    pub fn json(&self, v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::String(s) if self.values.iter().any(|x| s.contains(x.as_str())) => {
+                *s = self.text(s);
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(|x| self.json(x)),
+            serde_json::Value::Object(o) => o.values_mut().for_each(|x| self.json(x)),
+            _ => {}
+        }
+    }
+}
