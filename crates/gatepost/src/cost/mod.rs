@@ -122,6 +122,15 @@ impl Provider {
         }
     }
 
+    /// The provider column of the price table.
+    fn table_name(self) -> &'static str {
+        match self {
+            Provider::Aws => "aws",
+            Provider::Gcp => "gcp",
+            Provider::Azure => "azure",
+        }
+    }
+
     fn default_region(self) -> &'static str {
         match self {
             Provider::Aws => "us-east-1",
@@ -194,7 +203,6 @@ fn resolve_region(r: &Resource, p: Provider, opts: &CostOptions) -> (String, Opt
 
 /// Estimate the monthly cost of every priceable Terraform resource, grouped by app.
 pub fn estimate(resources: &[Resource], opts: &CostOptions) -> CostReport {
-    let table = &*table::TABLE;
     let mut apps: BTreeMap<String, AppCost> = BTreeMap::new();
     for r in resources.iter().filter(|r| r.kind == "terraform.resource") {
         let Some(p) = Provider::of(&r.type_) else {
@@ -202,6 +210,7 @@ pub fn estimate(resources: &[Resource], opts: &CostOptions) -> CostReport {
         };
         let (region, region_assumption) = resolve_region(r, p, opts);
         let usage = opts.usage.as_ref().and_then(|u| u.get(&r.address));
+        let table = table::for_provider(p.table_name());
         let mut item = Item {
             r,
             region,

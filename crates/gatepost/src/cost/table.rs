@@ -100,6 +100,31 @@ pub(crate) static TABLE: LazyLock<PriceTable> = LazyLock::new(|| {
     PriceTable::from_rows(parse(TABLE_CSV).expect("embedded price table is valid"))
 });
 
+/// One provider's rows only. A scan parses just the providers it prices: the Azure block
+/// alone is ~17k rows, and parsing the whole table dominated a small app's cold start.
+fn provider_table(provider: &str) -> PriceTable {
+    let prefix = format!("{provider},");
+    let lines: String = TABLE_CSV
+        .lines()
+        .filter(|l| l.starts_with(&prefix))
+        .flat_map(|l| [l, "\n"])
+        .collect();
+    PriceTable::from_rows(parse(&lines).expect("embedded price table is valid"))
+}
+
+static AWS: LazyLock<PriceTable> = LazyLock::new(|| provider_table("aws"));
+static GCP: LazyLock<PriceTable> = LazyLock::new(|| provider_table("gcp"));
+static AZURE: LazyLock<PriceTable> = LazyLock::new(|| provider_table("azure"));
+
+/// The rows of one provider (`aws`, `gcp`, `azure`), parsed on first use.
+pub(crate) fn for_provider(provider: &str) -> &'static PriceTable {
+    match provider {
+        "aws" => &AWS,
+        "gcp" => &GCP,
+        _ => &AZURE,
+    }
+}
+
 /// Where the embedded prices came from, for `gatepost cost --explain` and the docs.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct PriceTableInfo {
