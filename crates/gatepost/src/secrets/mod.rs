@@ -18,7 +18,7 @@ mod vendors;
 #[cfg(test)]
 mod tests;
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 use serde::Serialize;
@@ -64,20 +64,14 @@ pub struct DetectorInfo {
 
 struct Engine {
     prefilter: Prefilter,
-    regexes: Vec<Regex>,
+    /// Compiled on a detector's first prefilter hit: most scans touch few detectors, and
+    /// compiling all of them up front dominated a small app's cold start.
+    regexes: Vec<OnceLock<Regex>>,
     info: Vec<DetectorInfo>,
 }
 
 static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
-    let regexes = DETECTORS
-        .iter()
-        .map(|d| {
-            regex::RegexBuilder::new(d.pattern)
-                .size_limit(32 << 20)
-                .build()
-                .unwrap_or_else(|e| panic!("detector {}: {e}", d.id))
-        })
-        .collect();
+    let regexes = DETECTORS.iter().map(|_| OnceLock::new()).collect();
     let mut info: Vec<DetectorInfo> = DETECTORS
         .iter()
         .map(|d| DetectorInfo {
@@ -97,6 +91,13 @@ static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
         info,
     }
 });
+
+fn compile(d: &detectors::Detector) -> Regex {
+    regex::RegexBuilder::new(d.pattern)
+        .size_limit(32 << 20)
+        .build()
+        .unwrap_or_else(|e| panic!("detector {}: {e}", d.id))
+}
 
 /// All detectors, for documentation and `gatepost rules`.
 pub fn detectors() -> &'static [DetectorInfo] {
@@ -198,7 +199,7 @@ fn find_raw(engine: &Engine, text: &str) -> Vec<Raw> {
     }
     for (i, s, e) in regions {
         let d = &DETECTORS[i as usize];
-        let re = &engine.regexes[i as usize];
+        let re = engine.regexes[i as usize].get_or_init(|| compile(&DETECTORS[i as usize]));
         let hay = &text[s..e];
         for caps in re.captures_iter(hay) {
             let m = caps
@@ -333,5 +334,16 @@ impl LineIndex {
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let col = text[self.starts[line]..offset].chars().count() + 1;
         (line as u32 + 1, col as u32)
+    }
+}
+
+#[cfg(test)]
+mod compile_tests {
+    /// Detectors compile lazily, so a bad pattern must be caught here, not in a user's scan.
+    #[test]
+    fn every_detector_pattern_compiles() {
+        for d in super::DETECTORS {
+            let _ = super::compile(d);
+        }
     }
 }
