@@ -22,3 +22,6 @@ code=$?
 set -e
 test "$code" -eq 1 || { echo "expected exit code 1 (findings), got $code"; exit 1; }
 echo "example scan: exit 1 with findings, as expected"
+
+step "bindings: C, Python, Node, WebAssembly and the byte-for-byte conformance check"
+./scripts/test-bindings.sh
