@@ -95,7 +95,7 @@ raw=$(stat -c %s bindings/wasm/pkg/gatepost_wasm_bg.wasm)
 gz=$(gzip -9 -c bindings/wasm/pkg/gatepost_wasm_bg.wasm | wc -c)
 awk -v r="$raw" -v g="$gz" 'BEGIN { printf "wasm module: %.2f MB raw, %.2f MB gzip (goal < 5 MB gzip)\n", r / 1048576, g / 1048576 }'
 [ "$gz" -lt $((5 * 1024 * 1024)) ] || { echo "wasm module over 5 MB gzip"; exit 1; }
-scan_to "$OUT/wasm.json" node bindings/wasm/test/scan-node.cjs target/wasm-node "${FILES[@]}"
+scan_to "$OUT/wasm.json" node bindings/wasm/conformance/scan-node.cjs target/wasm-node "${FILES[@]}"
 (cd bindings/wasm && node --test test/)
 echo "screenshot: target/playground.png"
 
