@@ -110,7 +110,8 @@ def test_rules_and_version():
 
 
 def test_scan_releases_the_gil():
-    files = example_files()
+    # One scan long enough to measure: twenty copies of the example app.
+    files = {f"copy{i}/{p}": b for i in range(20) for p, b in example_files().items()}
     ticks = []
     stop = threading.Event()
 
@@ -122,16 +123,17 @@ def test_scan_releases_the_gil():
     t = threading.Thread(target=ticker)
     t.start()
     try:
+        time.sleep(0.02)
         start = time.monotonic()
-        for _ in range(5):
-            gatepost.scan(files)
+        gatepost.scan(files)
         end = time.monotonic()
     finally:
         stop.set()
         t.join()
-    during = [x for x in ticks if start <= x <= end]
-    # With the GIL held for the whole scan the ticker could not run at all meanwhile.
-    assert len(during) >= 5
+    during = [x for x in ticks if start + 0.01 <= x <= end]
+    # Were the GIL held for the whole call the ticker could not run at all meanwhile.
+    assert end - start > 0.05
+    assert len(during) >= 10, (len(during), end - start)
 
 
 def test_module_cli_prints_the_same_json():
