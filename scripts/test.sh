@@ -33,3 +33,6 @@ cargo run -q -p gatepost-accuracy -- zizmor --corpus "${ZIZMOR_CORPUS:-$CORPUS/z
 
 step "the pre-commit hook, through pre-commit"
 ./scripts/test-precommit.sh
+
+step "bindings: C, Python, Node, WebAssembly and the byte-for-byte conformance check"
+./scripts/test-bindings.sh

@@ -1,6 +1,7 @@
 //! Finding the files to scan (gitignore-aware, symlinks not followed) and classifying them.
 
 use crate::workflow::{self, Flavor};
+#[cfg(not(target_arch = "wasm32"))]
 use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +47,8 @@ pub struct DiscoverError {
 }
 
 /// Walk directories (respecting .gitignore and friends) and take explicit files as given.
-/// Files over `max_bytes` are reported, not read.
+/// Files over `max_bytes` are reported, not read. (No file system walk in WebAssembly.)
+#[cfg(not(target_arch = "wasm32"))]
 pub fn discover(roots: &[&Path], max_bytes: u64) -> (Vec<SourceFile>, Vec<DiscoverError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -112,6 +114,7 @@ pub fn discover(roots: &[&Path], max_bytes: u64) -> (Vec<SourceFile>, Vec<Discov
     (files, errors)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn display(p: &Path) -> String {
     let s = p.to_string_lossy().replace('\\', "/");
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)

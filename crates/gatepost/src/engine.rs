@@ -5,9 +5,9 @@
 //! The bundled policies are parsed once per process; each scan clones that engine.
 
 use crate::policy::{self, PolicyError, PolicyFile, Rule, Severity};
-use rayon::prelude::*;
 use serde_json::Value;
 use std::collections::HashSet;
+#[cfg(not(target_arch = "wasm32"))]
 use std::num::NonZeroU32;
 use std::sync::LazyLock;
 use std::time::Duration;
@@ -56,11 +56,16 @@ impl Evaluator {
     pub fn new(user: &[PolicyFile], time_limit: Duration) -> Result<Evaluator, PolicyError> {
         let mut ev = BUNDLED.as_ref().map_err(Clone::clone)?.clone();
         ev.add(user)?;
+        // wasm32-unknown-unknown has no clock (`Instant::now` panics there): the browser tab's
+        // own script timeout bounds evaluation instead.
+        #[cfg(not(target_arch = "wasm32"))]
         ev.engine
             .set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
                 limit: time_limit,
                 check_interval: NonZeroU32::new(64).unwrap(),
             });
+        #[cfg(target_arch = "wasm32")]
+        let _ = time_limit;
         Ok(ev)
     }
 
@@ -123,13 +128,9 @@ impl Evaluator {
                 !disabled(r) && (r.types.is_empty() || r.types.iter().any(|t| present.contains(t)))
             })
             .collect();
-        let chunk = todo
-            .len()
-            .div_ceil(rayon::current_num_threads().max(1))
-            .max(1);
-        let results: Vec<(Vec<Hit>, Vec<RuleError>)> = todo
-            .par_chunks(chunk)
-            .map(|ids| {
+        let chunk = todo.len().div_ceil(crate::par::threads()).max(1);
+        let results: Vec<(Vec<Hit>, Vec<RuleError>)> =
+            crate::par::map_chunks(&todo, chunk, |ids| {
                 let mut engine = self.engine.clone();
                 engine.set_input(input.clone());
                 let mut hits = Vec::new();
@@ -142,8 +143,7 @@ impl Evaluator {
                     }
                 }
                 (hits, errs)
-            })
-            .collect();
+            });
         let mut hits = Vec::new();
         let mut errs = Vec::new();
         for (h, e) in results {

@@ -2,6 +2,7 @@
 //!
 //! Files → format parsers that keep spans → one normalized model → native facts (secrets,
 //! prices) → Rego rules evaluated by regorus → located findings → renderers.
+pub mod api;
 pub mod baseline;
 pub mod config;
 pub mod cost;
@@ -10,6 +11,7 @@ pub mod engine;
 pub mod kubernetes;
 pub mod link;
 pub mod model;
+pub mod par;
 pub mod parse;
 pub mod policy;
 pub mod quantity;
@@ -25,6 +27,8 @@ pub mod workflow;
 pub use discover::SourceFile;
 pub use policy::Severity;
 pub use report::{Finding, Report, ScanError};
-pub use scan::{scan_paths, scan_sources, Options};
+#[cfg(not(target_arch = "wasm32"))]
+pub use scan::scan_paths;
+pub use scan::{scan_sources, Options};
 
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

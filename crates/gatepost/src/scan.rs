@@ -8,7 +8,6 @@ use crate::policy::{PolicyFile, Rule, Severity};
 use crate::report::{Finding, Report, ScanError, Summary};
 use crate::terraform::{self, TfFile, TfInputs};
 use crate::{kubernetes, link, workflow};
-use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -153,6 +152,7 @@ fn merge(base: &mut Value, over: &Value) {
 }
 
 /// Scan files and directories on disk.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn scan_paths(paths: &[&Path], opts: &Options) -> Report {
     let (files, errs) = discover::discover(paths, opts.limits.max_file_bytes);
     let mut report = scan_sources(files, opts);
@@ -505,16 +505,13 @@ fn parse_one(
 }
 
 pub fn build_model(files: &[SourceFile], opts: &Options) -> Model {
-    let parsed: Vec<_> = files
-        .par_iter()
-        .map(|f| {
-            let parsed = parse_one(f, &opts.limits);
-            if let Some(n) = &opts.progress {
-                n.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            }
-            parsed
-        })
-        .collect();
+    let parsed = crate::par::map(files, |f| {
+        let parsed = parse_one(f, &opts.limits);
+        if let Some(n) = &opts.progress {
+            n.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        parsed
+    });
     let mut errors = Vec::new();
     let mut secrets = Vec::new();
     let mut resources = Vec::new();
@@ -558,23 +555,21 @@ pub fn build_model(files: &[SourceFile], opts: &Options) -> Model {
             .get(p)
             .and_then(|f| String::from_utf8(f.bytes.clone()).ok())
     };
-    let tf: Vec<Vec<Resource>> = modules
-        .par_iter_mut()
-        .map(|(dir, (tf, vars))| {
-            vars.sort_by(|a, b| {
-                let main = |f: &TfFile| {
-                    !f.path.ends_with("/terraform.tfvars") && &*f.path != "terraform.tfvars"
-                };
-                (main(a), &a.path).cmp(&(main(b), &b.path))
-            });
-            let app = discover::app_of(&if dir.is_empty() {
-                "x".to_string()
-            } else {
-                format!("{dir}/x")
-            });
-            terraform::normalize_module(&app, dir, tf, vars, &opts.terraform, &read)
-        })
-        .collect();
+    let mut modules: Vec<_> = modules.into_iter().collect();
+    let tf: Vec<Vec<Resource>> = crate::par::map_mut(&mut modules, |(dir, (tf, vars))| {
+        vars.sort_by(|a, b| {
+            let main = |f: &TfFile| {
+                !f.path.ends_with("/terraform.tfvars") && &*f.path != "terraform.tfvars"
+            };
+            (main(a), &a.path).cmp(&(main(b), &b.path))
+        });
+        let app = discover::app_of(&if dir.is_empty() {
+            "x".to_string()
+        } else {
+            format!("{dir}/x")
+        });
+        terraform::normalize_module(&app, dir, tf, vars, &opts.terraform, &read)
+    });
     resources.extend(tf.into_iter().flatten());
     link::link(&mut resources);
     qualify_duplicate_addresses(&mut resources);

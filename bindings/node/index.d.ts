@@ -1,0 +1,101 @@
+/** Options every gatepost surface accepts (snake_case or camelCase). */
+export interface ScanOptions {
+  /** What `report.output` holds: `json` (default), `sarif`, `text` or `github`. */
+  format?: 'json' | 'sarif' | 'text' | 'github';
+  /** Monthly cost ceiling per app, in USD (default 50). */
+  costCeiling?: number;
+  /** Default cloud region for cost estimates. */
+  region?: string;
+  /** Findings below this severity are dropped. */
+  minSeverity?: Severity;
+  /** Lowest severity that makes `exitCode` 1 (default `low`). */
+  failOn?: Severity;
+  /** Rule ids or families to skip. */
+  disabled?: string[];
+  /** When non-empty, only these rule ids or families run. */
+  enabled?: string[];
+  /** Terraform variables (strings are HCL expressions, as `--var`). */
+  vars?: Record<string, string | number | boolean | unknown[] | Record<string, unknown>>;
+  /** Extra Rego policies: path → text. */
+  policies?: Record<string, string>;
+  /** Merged over the default `input.config` rules read. */
+  config?: Record<string, unknown>;
+  /** Path prefixes whose secret candidates are ignored. */
+  secretAllowPaths?: string[];
+}
+
+export type Severity = 'info' | 'low' | 'medium' | 'high' | 'critical';
+export type Family = 'iam' | 'storage' | 'quota' | 'cost' | 'secrets' | 'workflow' | 'hygiene';
+
+export interface Finding {
+  rule: string;
+  family: Family;
+  severity: Severity;
+  title: string;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  address: string;
+  pointer?: string;
+  remediation: string;
+  fingerprint: string;
+}
+
+export interface ScanError {
+  file: string;
+  line: number;
+  column: number;
+  kind: 'parse' | 'read' | 'limit' | 'policy' | 'evaluation';
+  message: string;
+}
+
+export interface Summary {
+  files: number;
+  resources: number;
+  findings: number;
+  errors: number;
+  by_severity: Record<string, number>;
+  by_family: Record<string, number>;
+  unresolved: number;
+}
+
+export interface Report {
+  version: string;
+  findings: Finding[];
+  errors: ScanError[];
+  summary: Summary;
+  /** Monthly cost estimate per app. */
+  costs: { apps: Array<{ app: string; monthly: number; [k: string]: unknown }>; [k: string]: unknown };
+  /** The report JSON, the same bytes as `gatepost scan --format json` (not enumerable). */
+  readonly json: string;
+  /** The report in `options.format` (not enumerable). */
+  readonly output: string;
+  /** 0 clean, 1 findings at or above `failOn`, 2 errors, as the CLI exits (not enumerable). */
+  readonly exitCode: number;
+}
+
+export interface Rule {
+  id: string;
+  title: string;
+  family: Family;
+  severity: Severity;
+  description: string;
+  fix: string;
+  types: string[];
+  references: string[];
+  package: string;
+  source: string;
+  bundled: boolean;
+}
+
+/** In-memory files (path → contents), a path, or paths to walk. */
+export type ScanInput = Record<string, string | Uint8Array> | string | string[];
+
+/** Scan off the event loop. Rejects with GatepostError for bad options or policies. */
+export function scan(input: ScanInput, options?: ScanOptions): Promise<Report>;
+/** Scan on the calling thread. */
+export function scanSync(input: ScanInput, options?: ScanOptions): Report;
+export function rules(): Rule[];
+export function version(): string;
+export class GatepostError extends Error {}

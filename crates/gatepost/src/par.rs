@@ -1,0 +1,70 @@
+//! Data parallelism where the target has threads (rayon), and the same results, in the same
+//! order, sequentially where it has none (wasm32). Callers sort their output anyway; this keeps
+//! rayon out of the WebAssembly build.
+
+/// `f` over every item, results in item order.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
+    use rayon::prelude::*;
+    items.par_iter().map(f).collect()
+}
+
+#[cfg(target_arch = "wasm32")]
+pub fn map<T, R>(items: &[T], f: impl Fn(&T) -> R) -> Vec<R> {
+    items.iter().map(f).collect()
+}
+
+/// `f` over every item, mutably, results in item order.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn map_mut<T: Send, R: Send>(items: &mut [T], f: impl Fn(&mut T) -> R + Sync + Send) -> Vec<R> {
+    use rayon::prelude::*;
+    items.par_iter_mut().map(f).collect()
+}
+
+#[cfg(target_arch = "wasm32")]
+pub fn map_mut<T, R>(items: &mut [T], f: impl Fn(&mut T) -> R) -> Vec<R> {
+    items.iter_mut().map(f).collect()
+}
+
+/// `f` over chunks of at most `size` items, results in chunk order.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn map_chunks<T: Sync, R: Send>(
+    items: &[T],
+    size: usize,
+    f: impl Fn(&[T]) -> R + Sync + Send,
+) -> Vec<R> {
+    use rayon::prelude::*;
+    items.par_chunks(size.max(1)).map(f).collect()
+}
+
+#[cfg(target_arch = "wasm32")]
+pub fn map_chunks<T, R>(items: &[T], size: usize, f: impl Fn(&[T]) -> R) -> Vec<R> {
+    items.chunks(size.max(1)).map(f).collect()
+}
+
+/// Worker threads available to [`map`] and friends.
+pub fn threads() -> usize {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        rayon::current_num_threads().max(1)
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn keeps_order() {
+        let v: Vec<u32> = (0..1000).collect();
+        assert_eq!(
+            super::map(&v, |x| x * 2),
+            v.iter().map(|x| x * 2).collect::<Vec<_>>()
+        );
+        let sums = super::map_chunks(&v, 100, |c| c.iter().sum::<u32>());
+        assert_eq!(sums.len(), 10);
+        assert_eq!(sums.iter().sum::<u32>(), v.iter().sum::<u32>());
+    }
+}

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Builds every binding once (release) and tests each surface: the C ABI (also under
+# valgrind), Python, Node, WebAssembly (under Node and in headless Chromium), then checks
+# that the Rust API, the CLI, C, Python, Node and WASM print the same report JSON, byte for
+# byte, for the conformance fixture set. Installs what it needs on a fresh machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+WASM_BINDGEN_VERSION=0.2.130 # must equal the `wasm-bindgen = "=…"` pin in bindings/wasm/Cargo.toml
+OUT=target/conformance
+REL=target/release
+mkdir -p "$OUT"
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "tools"
+rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+if [ ! -x /usr/bin/chromium ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+command -v valgrind >/dev/null || { apt-get update -qq && apt-get install -y -qq valgrind >/dev/null; }
+VENV=target/bindings-venv
+[ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+"$VENV/bin/pip" install -q --disable-pip-version-check maturin pytest
+(cd bindings/wasm && npm ci --no-audit --no-fund --silent)
+
+step "build (release, once)"
+cargo build --release -p gatepost-cli -p gatepost-ffi -p gatepost-node
+cargo build --release --target wasm32-unknown-unknown -p gatepost-wasm
+WASM=target/wasm32-unknown-unknown/release/gatepost_wasm.wasm
+wasm-bindgen --target web --out-dir bindings/wasm/pkg "$WASM"
+wasm-bindgen --target nodejs --out-dir target/wasm-node "$WASM"
+cp "$REL/libgatepost_node.so" bindings/node/gatepost.node
+# The Python package is installed the way a user would: pip over the source directory.
+"$VENV/bin/pip" install -q --disable-pip-version-check --force-reinstall ./bindings/python
+
+# The conformance fixture set: the example app and hostile inputs, paths as given.
+ROOTS=(testdata/examples/where2eat testdata/conformance)
+mapfile -t FILES < <(find "${ROOTS[@]}" -type f | LC_ALL=C sort)
+
+# Runs a command that exits 0, 1 or 2 (clean, findings, errors): only >2 is a failure.
+scan_to() {
+  local out=$1
+  shift
+  set +e
+  "$@" >"$out"
+  local code=$?
+  set -e
+  [ "$code" -le 2 ] || { echo "$* exited $code"; exit 1; }
+}
+
+step "Rust API (writes the expected JSON) and the committed C header"
+cargo test -q -p gatepost --test conformance
+cargo test -q -p gatepost-ffi --test header
+
+step "CLI"
+scan_to "$OUT/cli.json" "$REL/gatepost" scan "${ROOTS[@]}" --format json
+
+step "C ABI"
+gcc -std=c11 -Wall -Wextra -Werror -O2 -g -Icrates/gatepost-ffi/include \
+  crates/gatepost-ffi/examples/scan.c -o target/scan-c -L"$REL" -lgatepost_ffi -Wl,-rpath,"$ROOT/$REL"
+./target/scan-c --check-errors
+scan_to "$OUT/c.json" ./target/scan-c "${FILES[@]}"
+scan_to "$OUT/c-paths.json" ./target/scan-c --paths "${ROOTS[@]}"
+# Leaks count only when definite: rayon's pool threads and the lazily built rule engine and
+# price table live for the whole process by design.
+VG=(valgrind -q --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite --error-exitcode=1)
+"${VG[@]}" ./target/scan-c --check-errors >/dev/null
+mapfile -t EXAMPLE < <(find testdata/examples/where2eat -type f | LC_ALL=C sort)
+"${VG[@]}" ./target/scan-c --options '{"fail_on": "critical"}' "${EXAMPLE[@]}" >/dev/null
+echo "valgrind: no errors, no definite leaks"
+
+step "Python"
+(cd bindings/python && "$ROOT/$VENV/bin/python" -m pytest -q tests)
+scan_to "$OUT/python.json" "$VENV/bin/python" -c '
+import sys, gatepost
+files = {p: open(p, "rb").read() for p in sys.argv[1:]}
+sys.stdout.write(gatepost.scan(files).to_json())' "${FILES[@]}"
+scan_to "$OUT/python-cli.json" "$VENV/bin/python" -m gatepost scan "${ROOTS[@]}" --format json
+
+step "Node"
+node --test bindings/node/test/
+scan_to "$OUT/node.json" node -e '
+const fs = require("node:fs");
+const gatepost = require("./bindings/node");
+const files = Object.fromEntries(process.argv.slice(1).map((p) => [p, fs.readFileSync(p)]));
+gatepost.scan(files).then((r) => process.stdout.write(r.json));' "${FILES[@]}"
+
+step "WebAssembly"
+raw=$(stat -c %s bindings/wasm/pkg/gatepost_wasm_bg.wasm)
+gz=$(gzip -9 -c bindings/wasm/pkg/gatepost_wasm_bg.wasm | wc -c)
+awk -v r="$raw" -v g="$gz" 'BEGIN { printf "wasm module: %.2f MB raw, %.2f MB gzip (goal < 5 MB gzip)\n", r / 1048576, g / 1048576 }'
+[ "$gz" -lt $((5 * 1024 * 1024)) ] || { echo "wasm module over 5 MB gzip"; exit 1; }
+scan_to "$OUT/wasm.json" node bindings/wasm/conformance/scan-node.cjs target/wasm-node "${FILES[@]}"
+(cd bindings/wasm && node --test test/)
+echo "screenshot: target/playground.png"
+
+step "conformance: every surface prints the same bytes"
+for s in cli c c-paths python python-cli node wasm; do
+  cmp "$OUT/rust.json" "$OUT/$s.json" || { echo "$s differs from the Rust API"; diff "$OUT/rust.json" "$OUT/$s.json" | head -20; exit 1; }
+  echo "$s: identical ($(wc -c <"$OUT/$s.json") bytes)"
+done
