@@ -11,7 +11,7 @@ use crate::{kubernetes, link, workflow};
 use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
@@ -93,6 +93,22 @@ fn merge(base: &mut Value, over: &Value) {
 /// Scan files and directories on disk.
 pub fn scan_paths(paths: &[&Path], opts: &Options) -> Report {
     let (files, errs) = discover::discover(paths, opts.limits.max_file_bytes);
+    // Modules `terraform init` installed live under `.terraform`, which discovery skips.
+    let tf_dirs: std::collections::BTreeSet<String> = files
+        .iter()
+        .filter(|f| discover::classify(&f.path) == Format::Terraform)
+        .map(|f| dir_of(&f.path))
+        .collect();
+    let installed = terraform::installed::read_installed(tf_dirs.iter().map(String::as_str));
+    let with_installed;
+    let opts = if installed.is_empty() {
+        opts
+    } else {
+        let mut o = opts.clone();
+        o.terraform.module_files.extend(installed);
+        with_installed = o;
+        &with_installed
+    };
     let mut report = scan_sources(files, opts);
     let n = report.errors.len();
     report.errors.extend(errs.into_iter().map(|e| ScanError {
@@ -400,17 +416,17 @@ pub fn build_model(files: &[SourceFile], opts: &Options) -> Model {
     let mut errors = Vec::new();
     let mut secrets = Vec::new();
     let mut resources = Vec::new();
-    let mut modules: BTreeMap<String, (Vec<TfFile>, Vec<TfFile>)> = BTreeMap::new();
+    let (mut tf_files, mut tf_vars) = (Vec::new(), Vec::new());
     for (p, s, e) in parsed {
         secrets.extend(s);
         errors.extend(e);
         match p {
-            Parsed::Tf(tf) => modules.entry(dir_of(&tf.path)).or_default().0.push(tf),
+            Parsed::Tf(tf) => tf_files.push(tf),
             Parsed::TfVars(tf) => {
                 let name = tf.path.rsplit('/').next().unwrap_or_default();
                 // Terraform loads these automatically; other .tfvars only when named.
                 if name == "terraform.tfvars" || name.ends_with(".auto.tfvars") {
-                    modules.entry(dir_of(&tf.path)).or_default().1.push(tf);
+                    tf_vars.push(tf);
                 }
             }
             Parsed::Docs(path, docs, format) => {
@@ -437,24 +453,16 @@ pub fn build_model(files: &[SourceFile], opts: &Options) -> Model {
             .get(p)
             .and_then(|f| String::from_utf8(f.bytes.clone()).ok())
     };
-    let tf: Vec<Vec<Resource>> = modules
-        .par_iter_mut()
-        .map(|(dir, (tf, vars))| {
-            vars.sort_by(|a, b| {
-                let main = |f: &TfFile| {
-                    !f.path.ends_with("/terraform.tfvars") && &*f.path != "terraform.tfvars"
-                };
-                (main(a), &a.path).cmp(&(main(b), &b.path))
-            });
-            let app = discover::app_of(&if dir.is_empty() {
-                "x".to_string()
-            } else {
-                format!("{dir}/x")
-            });
-            terraform::normalize_module(&app, dir, tf, vars, &opts.terraform, &read)
-        })
-        .collect();
-    resources.extend(tf.into_iter().flatten());
+    let tree = terraform::TfTree::new(tf_files, tf_vars, &opts.terraform.module_files);
+    let (tf, tf_errors) = terraform::normalize_tree(&tree, &opts.terraform, &read);
+    errors.extend(tf_errors.into_iter().map(|e| ScanError {
+        file: e.file,
+        line: e.line,
+        column: e.column,
+        kind: e.kind,
+        message: e.message,
+    }));
+    resources.extend(tf);
     link::link(&mut resources);
     secrets.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     Model {

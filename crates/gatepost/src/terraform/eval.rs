@@ -45,11 +45,6 @@ impl<'a> Eval<'a> {
         }
     }
 
-    pub fn with(mut self, name: &str, v: Val) -> Self {
-        self.bound.push((name.to_string(), v));
-        self
-    }
-
     fn text(&self, e: &Expression) -> String {
         e.span()
             .and_then(|r| self.src.get(r))

@@ -19,6 +19,7 @@ fn module(files: &[(&str, &str)], vars: &[(&str, &str)]) -> Vec<Resource> {
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect(),
+        ..Default::default()
     };
     normalize_module("app", "app", &tf, &tfvars, &inputs, &|_| None)
 }
