@@ -347,9 +347,12 @@ impl<'a> ModuleCtx<'a> {
                 let name = labels[0];
                 if let Some(child) = self.child(name, &inst) {
                     let at = out.len() - 1;
-                    out[at]
-                        .links
-                        .insert("module_dir".into(), json!(child.scope.dir));
+                    let links = &mut out[at].links;
+                    links.insert("module_dir".into(), json!(child.scope.dir));
+                    if !child.scope.providers.is_empty() {
+                        let sorted: BTreeMap<_, _> = child.scope.providers.iter().collect();
+                        links.insert("providers".into(), json!(sorted));
+                    }
                     child.emit(out);
                 }
             }
@@ -394,7 +397,10 @@ impl<'a> ModuleCtx<'a> {
             match s {
                 Structure::Attribute(a) => {
                     let key = a.key.value().as_str();
-                    if top && matches!(key, "count" | "for_each" | "provider" | "depends_on") {
+                    if top && matches!(
+                            key,
+                            "count" | "for_each" | "provider" | "providers" | "depends_on"
+                        ) {
                         continue;
                     }
                     let p = format!("{ptr}/{}", pointer_token(key));
@@ -771,7 +777,10 @@ fn link_providers(out: &mut [Resource]) {
             .get(&pref)
             .cloned()
             .unwrap_or_else(|| json!({"name": pref.split('.').next().unwrap_or_default()}));
-        if let (Some(Value::Object(dt)), Some(Value::Object(tags))) = (
+        // Data sources take no tags; only managed resources inherit the provider's.
+        let taggable = r.kind == "terraform.resource";
+        if let (true, Some(Value::Object(dt)), Some(Value::Object(tags))) = (
+            taggable,
             p.get("default_tags"),
             r.attrs.get("tags").or(Some(&Value::Object(Map::new()))),
         ) {
@@ -779,6 +788,19 @@ fn link_providers(out: &mut [Resource]) {
             all.extend(tags.clone());
             if let Value::Object(a) = &mut r.attrs {
                 a.insert("tags_all".into(), Value::Object(all));
+            }
+        }
+        // Google: `default_labels` merged under the resource's `labels`, as the provider
+        // reports them in `effective_labels`.
+        if let (true, Some(Value::Object(dl)), Some(Value::Object(labels))) = (
+            taggable,
+            p.get("default_labels"),
+            r.attrs.get("labels").or(Some(&Value::Object(Map::new()))),
+        ) {
+            let mut all = dl.clone();
+            all.extend(labels.clone());
+            if let Value::Object(a) = &mut r.attrs {
+                a.insert("effective_labels".into(), Value::Object(all));
             }
         }
         r.links.insert("provider".into(), p);

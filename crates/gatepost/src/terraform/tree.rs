@@ -260,7 +260,12 @@ pub(super) fn join(dir: &str, rel: &str) -> String {
             _ => parts.push(p),
         }
     }
-    parts.join("/")
+    let joined = parts.join("/");
+    if dir.starts_with('/') {
+        format!("/{joined}")
+    } else {
+        joined
+    }
 }
 
 pub(super) fn dir_of(path: &str) -> String {
@@ -279,5 +284,6 @@ mod tests {
         assert_eq!(join("apps/a", "../shared"), "apps/shared");
         assert_eq!(join("", "./m"), "m");
         assert_eq!(join("a", "../../x"), "../x");
+        assert_eq!(join("/t/a", "./m"), "/t/a/m");
     }
 }
