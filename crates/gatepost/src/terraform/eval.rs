@@ -147,6 +147,9 @@ impl<'a> Eval<'a> {
                         return self.unknown(e);
                     }
                 }
+                if name == "templatefile" {
+                    return self.templatefile(&args).unwrap_or_else(|| self.unknown(e));
+                }
                 match funcs::call(name, args, self.resolver) {
                     Some(v) => v,
                     None => self.unknown(e),
@@ -235,6 +238,21 @@ impl<'a> Eval<'a> {
         } else {
             Val::List(list)
         }
+    }
+
+    /// `templatefile(path, vars)`: the file (inside the scanned tree) rendered with only
+    /// `vars` in scope, as Terraform does; `None` when anything in it is unknown.
+    fn templatefile(&mut self, args: &[Val]) -> Option<Val> {
+        let [path, Val::Obj(vars)] = args else {
+            return None;
+        };
+        let text = self.resolver.read_file(&path.to_str()?)?;
+        let t = hcl_edit::parser::parse_template(&text).ok()?;
+        let scope = TemplateScope(self.resolver);
+        let mut ev = Eval::new(&text, &scope);
+        ev.depth = self.depth;
+        ev.bound = vars.clone();
+        ev.template(&t).map(Val::Str)
     }
 
     /// Evaluate a template; `None` when any part is unknown.
@@ -467,5 +485,26 @@ fn loose_eq(l: &Val, r: &Val) -> bool {
     match (l, r) {
         (Val::Num(a), Val::Num(b)) => a == b,
         _ => l == r,
+    }
+}
+
+/// What a template file sees: its own variables, plus files and `path.module` of the caller.
+struct TemplateScope<'a>(&'a dyn Resolver);
+
+impl Resolver for TemplateScope<'_> {
+    fn var(&self, _: &str) -> Option<Val> {
+        None
+    }
+    fn local(&self, _: &str) -> Option<Val> {
+        None
+    }
+    fn reference(&self, _: &[String]) -> Option<Val> {
+        None
+    }
+    fn module_path(&self) -> String {
+        self.0.module_path()
+    }
+    fn read_file(&self, path: &str) -> Option<String> {
+        self.0.read_file(path)
     }
 }
