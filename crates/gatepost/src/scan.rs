@@ -282,6 +282,10 @@ fn locate(rules: &[Rule], hits: Vec<Hit>, resources: &[Resource], min: Severity)
             (None, None) => continue,
         };
         let address = h.address.clone().unwrap_or_default();
+        let message = match res.and_then(|r| r.links.get("plan_file")) {
+            Some(Value::String(plan)) => format!("{} (from plan {plan})", h.message),
+            _ => h.message.clone(),
+        };
         let key = match (&h.fingerprint, res) {
             (Some(fp), _) => format!("{}\0{file}\0{fp}", rule.id),
             (None, Some(r)) => format!("{}\0{}\0{}\0{}", rule.id, r.app, address, h.pointer),
@@ -292,7 +296,7 @@ fn locate(rules: &[Rule], hits: Vec<Hit>, resources: &[Resource], min: Severity)
             family: rule.family.clone(),
             severity,
             title: rule.title.clone(),
-            message: h.message,
+            message,
             file,
             line,
             column,
@@ -321,6 +325,8 @@ enum Parsed {
     Tf(TfFile),
     TfVars(TfFile),
     Docs(Arc<str>, Vec<yaml::LocatedDoc>, Format),
+    /// `terraform show -json` output.
+    Plan(Arc<str>, yaml::LocatedDoc),
     Nothing,
 }
 
@@ -391,6 +397,19 @@ fn parse_one(
             }
         },
         Format::TerraformJson => Parsed::Nothing,
+        Format::Manifest if terraform::plan::looks_like_plan(&f.path, text) => {
+            match yaml::parse_stream(text, limits.yaml) {
+                Ok(mut docs) if !docs.is_empty() => Parsed::Plan(path, docs.swap_remove(0)),
+                Ok(_) => Parsed::Nothing,
+                Err(e) => {
+                    return (
+                        Parsed::Nothing,
+                        secrets,
+                        Some(parse_error(&f.path, e.line, e.column, e.message)),
+                    )
+                }
+            }
+        }
         Format::Workflow(_) | Format::Manifest => match yaml::parse_stream(text, limits.yaml) {
             Ok(docs) => Parsed::Docs(path, docs, format),
             // Helm and other templates are not YAML until rendered: skip them quietly.
@@ -417,6 +436,7 @@ pub fn build_model(files: &[SourceFile], opts: &Options) -> Model {
     let mut secrets = Vec::new();
     let mut resources = Vec::new();
     let (mut tf_files, mut tf_vars) = (Vec::new(), Vec::new());
+    let mut planned = Vec::new();
     for (p, s, e) in parsed {
         secrets.extend(s);
         errors.extend(e);
@@ -444,6 +464,10 @@ pub fn build_model(files: &[SourceFile], opts: &Options) -> Model {
                     _ => kubernetes::normalize(&path, &app, &docs, &mut resources),
                 }
             }
+            Parsed::Plan(path, doc) => {
+                let app = discover::app_of(&path);
+                planned.extend(terraform::plan::normalize(&path, &app, &doc));
+            }
             Parsed::Nothing => {}
         }
     }
@@ -463,6 +487,7 @@ pub fn build_model(files: &[SourceFile], opts: &Options) -> Model {
         message: e.message,
     }));
     resources.extend(tf);
+    terraform::plan::merge(&mut resources, planned);
     link::link(&mut resources);
     secrets.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     Model {

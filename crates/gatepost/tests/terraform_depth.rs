@@ -199,3 +199,43 @@ fn remote_modules_without_init_stay_module_objects() {
     assert_eq!(m.attrs["cidr"], json!("10.0.0.0/16"));
     assert_eq!(r.resources.len(), 1);
 }
+
+#[test]
+fn plan_json_values_replace_static_ones_at_configuration_lines() {
+    let dir = root().join("testdata/terraform/plan-app");
+    let r = scan_paths(&[&dir], &Options::default());
+    assert!(r.errors.is_empty(), "{:#?}", r.errors);
+    let get = |a: &str| r.resources.iter().find(|x| x.address == a).unwrap_or_else(|| panic!("no {a}"));
+    // var.acl has no value in the configuration: only the plan knows it.
+    let b = get("aws_s3_bucket.menus");
+    assert_eq!(b.links["source"], json!("plan"));
+    assert_eq!(b.attrs["acl"], json!("public-read"));
+    assert!(b.file.ends_with("plan-app/main.tf"));
+    assert_eq!((b.line, b.locate("/acl").line), (4, 6));
+    // after_unknown values are unresolved, never guessed.
+    assert_eq!(b.unresolved, vec!["/arn", "/id", "/tags_all", "/versioning/0/enabled"]);
+    assert_eq!(b.attrs["id"], json!("${aws_s3_bucket.menus.id}"));
+    assert_eq!(b.links["provider"]["region"], json!("eu-west-1"));
+    // count = var.workers: the plan's instances replace the single unexpanded one.
+    assert!(get("aws_instance.worker[1]").file.ends_with("main.tf"));
+    assert!(!r.resources.iter().any(|x| x.address == "aws_instance.worker"));
+    // No configuration in the scan for this one: located in the plan file, policy parsed.
+    let p = get("aws_iam_policy.ops");
+    assert!(p.file.ends_with("plan.json"));
+    assert_eq!(p.attrs["policy"]["Statement"][0]["Action"], json!("*"));
+
+    let acl = r.findings.iter().find(|f| f.rule == "aws-s3-public-acl").unwrap();
+    assert!(acl.file.ends_with("plan-app/main.tf") && acl.line == 6, "{acl:?}");
+    assert!(acl.message.contains("(from plan ") && acl.message.ends_with("plan.json)"), "{}", acl.message);
+    let iam = r.findings.iter().find(|f| f.rule == "aws-iam-wildcard-action").unwrap();
+    assert!(iam.file.ends_with("plan.json") && iam.line == 62, "{iam:?}");
+}
+
+#[test]
+fn without_the_plan_the_unknown_acl_is_not_reported() {
+    let text = std::fs::read_to_string(root().join("testdata/terraform/plan-app/main.tf")).unwrap();
+    let r = scan_sources(vec![src("plan-app/main.tf", &text)], &Options::default());
+    assert!(r.findings.iter().all(|f| f.rule != "aws-s3-public-acl"), "{:#?}", r.findings);
+    let b = r.resources.iter().find(|x| x.address == "aws_s3_bucket.menus").unwrap();
+    assert_eq!(b.unresolved, vec!["/acl"]);
+}

@@ -715,7 +715,7 @@ impl Resolver for NoRefs {
 
 /// Policy documents written as JSON strings (heredoc, `jsonencode`, literal) become objects, so
 /// every IAM rule reads one shape whatever the source form.
-fn parse_policies(v: &mut Val) {
+pub(crate) fn parse_policies(v: &mut Val) {
     match v {
         Val::Obj(o) => {
             for (k, val) in o.iter_mut() {
