@@ -54,16 +54,28 @@ fn modules_app_model_matches_expected_resource_by_resource() {
         assert_eq!(json!(rel(&res.file)), e["file"], "{a}: file");
         assert_eq!(json!(res.line), e["line"], "{a}: line");
         assert_eq!(res.attrs, e["attrs"], "{a}: attrs");
-        assert_eq!(json!(res.unresolved), *e.get("unresolved").unwrap_or(&json!([])), "{a}: unresolved");
+        assert_eq!(
+            json!(res.unresolved),
+            *e.get("unresolved").unwrap_or(&json!([])),
+            "{a}: unresolved"
+        );
         let chain: Vec<String> = res
             .links
             .get("module_chain")
             .and_then(Value::as_array)
             .into_iter()
             .flatten()
-            .map(|c| c.as_str().unwrap().replace(&format!("{}/", root().join(FIXTURE).display()), ""))
+            .map(|c| {
+                c.as_str()
+                    .unwrap()
+                    .replace(&format!("{}/", root().join(FIXTURE).display()), "")
+            })
             .collect();
-        assert_eq!(json!(chain), *e.get("module_chain").unwrap_or(&json!([])), "{a}: chain");
+        assert_eq!(
+            json!(chain),
+            *e.get("module_chain").unwrap_or(&json!([])),
+            "{a}: chain"
+        );
         assert_eq!(
             res.links.get("provider").and_then(|p| p.get("region")),
             e.get("region"),
@@ -104,7 +116,11 @@ fn module_cycles_are_reported_at_the_module_block() {
     let e: Vec<_> = r.errors.iter().filter(|e| e.kind == "module").collect();
     assert_eq!(e.len(), 1, "{:#?}", r.errors);
     assert_eq!((e[0].file.as_str(), e[0].line), ("app/m/main.tf", 3));
-    assert!(e[0].message.contains("module.m (app/main.tf:1)"), "{}", e[0].message);
+    assert!(
+        e[0].message.contains("module.m (app/main.tf:1)"),
+        "{}",
+        e[0].message
+    );
     // What could be expanded still is; the called directory is not a root of its own.
     let addrs: Vec<&str> = r.resources.iter().map(|x| x.address.as_str()).collect();
     assert!(addrs.contains(&"module.m.aws_sqs_queue.q"), "{addrs:?}");
@@ -122,12 +138,19 @@ fn outside_variables_var_files_and_env_when_asked() {
     };
     let mut opts = Options::default();
     opts.terraform.var_files = vec![
-        ("prod.tfvars".into(), "acl = \"public-read\"\nenv = \"prod\"\n".into()),
+        (
+            "prod.tfvars".into(),
+            "acl = \"public-read\"\nenv = \"prod\"\n".into(),
+        ),
         ("over.tfvars.json".into(), r#"{"env": "stage"}"#.into()),
     ];
     opts.terraform.vars = vec![("n".into(), "three".into())];
     let r = scan_sources(files(), &opts);
-    let b = r.resources.iter().find(|x| x.address == "aws_s3_bucket.b").unwrap();
+    let b = r
+        .resources
+        .iter()
+        .find(|x| x.address == "aws_s3_bucket.b")
+        .unwrap();
     assert_eq!(b.attrs["acl"], json!("public-read"));
     assert_eq!(b.attrs["bucket"], json!("b-stage"));
     assert_eq!(b.attrs["tags"]["n"], json!("three"));
@@ -137,13 +160,21 @@ fn outside_variables_var_files_and_env_when_asked() {
     std::env::set_var("TF_VAR_n", "from-env");
     std::env::set_var("TF_VAR_acl", "private");
     let r = scan_sources(files(), &Options::default());
-    let b = r.resources.iter().find(|x| x.address == "aws_s3_bucket.b").unwrap();
+    let b = r
+        .resources
+        .iter()
+        .find(|x| x.address == "aws_s3_bucket.b")
+        .unwrap();
     assert_eq!(b.unresolved, vec!["/acl", "/tags/n"]);
     let mut opts = Options::default();
     opts.terraform.env_vars = true;
     opts.terraform.var_files = vec![("x.tfvars".into(), "acl = \"public-read\"\n".into())];
     let r = scan_sources(files(), &opts);
-    let b = r.resources.iter().find(|x| x.address == "aws_s3_bucket.b").unwrap();
+    let b = r
+        .resources
+        .iter()
+        .find(|x| x.address == "aws_s3_bucket.b")
+        .unwrap();
     assert_eq!(b.attrs["tags"]["n"], json!("from-env"));
     assert_eq!(b.attrs["acl"], json!("public-read"));
 }
@@ -171,16 +202,31 @@ fn modules_installed_by_terraform_init_are_expanded_from_disk() {
     .unwrap();
     let r = scan_paths(&[&dir], &Options::default());
     let _ = std::fs::remove_dir_all(&dir);
-    let m = r.resources.iter().find(|x| x.address == "module.store").unwrap();
-    assert_eq!(m.attrs["source"], json!("terraform-aws-modules/s3-bucket/aws"));
+    let m = r
+        .resources
+        .iter()
+        .find(|x| x.address == "module.store")
+        .unwrap();
+    assert_eq!(
+        m.attrs["source"],
+        json!("terraform-aws-modules/s3-bucket/aws")
+    );
     let b = r
         .resources
         .iter()
         .find(|x| x.address == "module.store.aws_s3_bucket.this")
         .unwrap_or_else(|| panic!("{:#?}", r.resources));
     assert_eq!(b.attrs["bucket"], json!("menus"));
-    let f = r.findings.iter().find(|f| f.rule == "aws-s3-public-acl").unwrap();
-    assert!(f.file.ends_with(".terraform/modules/store/main.tf"), "{}", f.file);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "aws-s3-public-acl")
+        .unwrap();
+    assert!(
+        f.file.ends_with(".terraform/modules/store/main.tf"),
+        "{}",
+        f.file
+    );
     assert_eq!(f.line, 6);
 }
 
@@ -194,8 +240,14 @@ fn remote_modules_without_init_stay_module_objects() {
         &Options::default(),
     );
     let m = &r.resources[0];
-    assert_eq!((m.kind.as_str(), m.address.as_str()), ("terraform.module", "module.vpc"));
-    assert_eq!(m.attrs["source"], json!("git::https://example.com/vpc.git?ref=v1"));
+    assert_eq!(
+        (m.kind.as_str(), m.address.as_str()),
+        ("terraform.module", "module.vpc")
+    );
+    assert_eq!(
+        m.attrs["source"],
+        json!("git::https://example.com/vpc.git?ref=v1")
+    );
     assert_eq!(m.attrs["cidr"], json!("10.0.0.0/16"));
     assert_eq!(r.resources.len(), 1);
 }
@@ -205,7 +257,12 @@ fn plan_json_values_replace_static_ones_at_configuration_lines() {
     let dir = root().join("testdata/terraform/plan-app");
     let r = scan_paths(&[&dir], &Options::default());
     assert!(r.errors.is_empty(), "{:#?}", r.errors);
-    let get = |a: &str| r.resources.iter().find(|x| x.address == a).unwrap_or_else(|| panic!("no {a}"));
+    let get = |a: &str| {
+        r.resources
+            .iter()
+            .find(|x| x.address == a)
+            .unwrap_or_else(|| panic!("no {a}"))
+    };
     // var.acl has no value in the configuration: only the plan knows it.
     let b = get("aws_s3_bucket.menus");
     assert_eq!(b.links["source"], json!("plan"));
@@ -213,21 +270,42 @@ fn plan_json_values_replace_static_ones_at_configuration_lines() {
     assert!(b.file.ends_with("plan-app/main.tf"));
     assert_eq!((b.line, b.locate("/acl").line), (4, 6));
     // after_unknown values are unresolved, never guessed.
-    assert_eq!(b.unresolved, vec!["/arn", "/id", "/tags_all", "/versioning/0/enabled"]);
+    assert_eq!(
+        b.unresolved,
+        vec!["/arn", "/id", "/tags_all", "/versioning/0/enabled"]
+    );
     assert_eq!(b.attrs["id"], json!("${aws_s3_bucket.menus.id}"));
     assert_eq!(b.links["provider"]["region"], json!("eu-west-1"));
     // count = var.workers: the plan's instances replace the single unexpanded one.
     assert!(get("aws_instance.worker[1]").file.ends_with("main.tf"));
-    assert!(!r.resources.iter().any(|x| x.address == "aws_instance.worker"));
+    assert!(!r
+        .resources
+        .iter()
+        .any(|x| x.address == "aws_instance.worker"));
     // No configuration in the scan for this one: located in the plan file, policy parsed.
     let p = get("aws_iam_policy.ops");
     assert!(p.file.ends_with("plan.json"));
     assert_eq!(p.attrs["policy"]["Statement"][0]["Action"], json!("*"));
 
-    let acl = r.findings.iter().find(|f| f.rule == "aws-s3-public-acl").unwrap();
-    assert!(acl.file.ends_with("plan-app/main.tf") && acl.line == 6, "{acl:?}");
-    assert!(acl.message.contains("(from plan ") && acl.message.ends_with("plan.json)"), "{}", acl.message);
-    let iam = r.findings.iter().find(|f| f.rule == "aws-iam-wildcard-action").unwrap();
+    let acl = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "aws-s3-public-acl")
+        .unwrap();
+    assert!(
+        acl.file.ends_with("plan-app/main.tf") && acl.line == 6,
+        "{acl:?}"
+    );
+    assert!(
+        acl.message.contains("(from plan ") && acl.message.ends_with("plan.json)"),
+        "{}",
+        acl.message
+    );
+    let iam = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "aws-iam-wildcard-action")
+        .unwrap();
     assert!(iam.file.ends_with("plan.json") && iam.line == 62, "{iam:?}");
 }
 
@@ -235,7 +313,15 @@ fn plan_json_values_replace_static_ones_at_configuration_lines() {
 fn without_the_plan_the_unknown_acl_is_not_reported() {
     let text = std::fs::read_to_string(root().join("testdata/terraform/plan-app/main.tf")).unwrap();
     let r = scan_sources(vec![src("plan-app/main.tf", &text)], &Options::default());
-    assert!(r.findings.iter().all(|f| f.rule != "aws-s3-public-acl"), "{:#?}", r.findings);
-    let b = r.resources.iter().find(|x| x.address == "aws_s3_bucket.menus").unwrap();
+    assert!(
+        r.findings.iter().all(|f| f.rule != "aws-s3-public-acl"),
+        "{:#?}",
+        r.findings
+    );
+    let b = r
+        .resources
+        .iter()
+        .find(|x| x.address == "aws_s3_bucket.menus")
+        .unwrap();
     assert_eq!(b.unresolved, vec!["/acl"]);
 }

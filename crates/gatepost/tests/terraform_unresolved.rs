@@ -40,7 +40,10 @@ fn unknowable(
     }
 }
 
-fn classify(resources: &[Resource], undefaulted: &dyn Fn(&str, &str) -> bool) -> BTreeMap<String, usize> {
+fn classify(
+    resources: &[Resource],
+    undefaulted: &dyn Fn(&str, &str) -> bool,
+) -> BTreeMap<String, usize> {
     let refs = regex::Regex::new(
         r"\b(var\.[A-Za-z_][\w-]*|data\.[a-z][\w-]*\.[\w-]+(?:\[[^\]]*\])?\.\w+|[a-z][a-z0-9]*_[\w-]*\.[\w-]+(?:\[[^\]]*\])?\.\w+)",
     )
@@ -109,7 +112,10 @@ fn undefaulted_vars(dir: &Path) -> impl Fn(&str, &str) -> bool {
 fn assert_only_unknowable(dir: &Path) -> BTreeMap<String, usize> {
     let r = scan_paths(&[dir], &Options::default());
     let counts = classify(&r.resources, &undefaulted_vars(dir));
-    let missed: Vec<_> = counts.keys().filter(|k| k.starts_with("RESOLVABLE")).collect();
+    let missed: Vec<_> = counts
+        .keys()
+        .filter(|k| k.starts_with("RESOLVABLE"))
+        .collect();
     assert!(missed.is_empty(), "static evaluation missed: {missed:#?}");
     eprintln!("{}: unresolved by category {counts:?}", dir.display());
     counts
@@ -143,5 +149,8 @@ fn example_app_leaves_only_unknowable_values() {
     // The check has teeth: were every variable known, its unresolved use would be a miss.
     let r = scan_paths(&[&dir], &Options::default());
     let strict = classify(&r.resources, &|_, _| false);
-    assert!(strict.keys().any(|k| k.starts_with("RESOLVABLE")), "{strict:?}");
+    assert!(
+        strict.keys().any(|k| k.starts_with("RESOLVABLE")),
+        "{strict:?}"
+    );
 }

@@ -104,7 +104,11 @@ impl<'a> ModuleCtx<'a> {
 
     /// A child inherits the caller's default (unaliased) providers; `providers = { aws =
     /// aws.west }` maps names explicitly, in terms of the caller's own providers.
-    fn child_providers(&self, fi: usize, b: &hcl_edit::structure::Block) -> HashMap<String, String> {
+    fn child_providers(
+        &self,
+        fi: usize,
+        b: &hcl_edit::structure::Block,
+    ) -> HashMap<String, String> {
         let text = &self.files[fi].text;
         let mut map: HashMap<String, String> = self
             .scope

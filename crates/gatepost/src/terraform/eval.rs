@@ -31,6 +31,10 @@ pub struct Eval<'a> {
     pub resolver: &'a dyn Resolver,
     pub bound: Vec<(String, Val)>,
     depth: usize,
+    /// Set when evaluation failed on known values (a missing key, an undeclared local):
+    /// what Terraform reports as an error, which `try` and `can` may catch. An unknown that
+    /// is merely not known yet leaves it unset, so `try` never guesses past it.
+    errored: bool,
 }
 
 const MAX_DEPTH: usize = 200;
@@ -42,6 +46,7 @@ impl<'a> Eval<'a> {
             resolver,
             bound: Vec::new(),
             depth: 0,
+            errored: false,
         }
     }
 
@@ -132,6 +137,28 @@ impl<'a> Eval<'a> {
                         }
                     }
                 }
+            }
+            Expression::FuncCall(f) if matches!(f.name.name.value().as_str(), "try" | "can") => {
+                let outer = self.errored;
+                let is_try = f.name.name.value().as_str() == "try";
+                let mut result = None;
+                for a in f.args.iter() {
+                    self.errored = false;
+                    let v = self.eval(a);
+                    if !v.has_unknown() {
+                        result = Some(if is_try { v } else { Val::Bool(true) });
+                        break;
+                    }
+                    if !self.errored {
+                        break; // not known yet: the fallback would be a guess
+                    }
+                    if !is_try {
+                        result = Some(Val::Bool(false));
+                        break;
+                    }
+                }
+                self.errored = outer;
+                result.unwrap_or_else(|| self.unknown(e))
             }
             Expression::FuncCall(f) => {
                 let name = f.name.name.value().as_str();
@@ -372,8 +399,16 @@ impl<'a> Eval<'a> {
     fn root_value(&mut self, parts: &[String]) -> Option<Val> {
         let name = parts.get(1).map(String::as_str);
         match (parts[0].as_str(), name) {
-            ("var", Some(n)) => self.resolver.var(n),
-            ("local", Some(n)) => self.resolver.local(n),
+            ("var" | "local", Some(n)) => {
+                let v = if parts[0] == "var" {
+                    self.resolver.var(n)
+                } else {
+                    self.resolver.local(n)
+                };
+                // Not declared: an error in Terraform.
+                self.errored |= v.is_none();
+                v
+            }
             ("path", Some(_)) => Some(Val::Str(self.resolver.module_path())),
             ("terraform", Some("workspace")) => Some(Val::Str("default".into())),
             ("each" | "count", _) => None, // bound names are handled before we get here
@@ -395,19 +430,28 @@ impl<'a> Eval<'a> {
             v = match op.value() {
                 TraversalOperator::GetAttr(a) => match v.get(a.value().as_str()) {
                     Some(x) => x.clone(),
-                    None => return self.unknown(whole),
+                    None => {
+                        self.errored = true;
+                        return self.unknown(whole);
+                    }
                 },
                 TraversalOperator::Index(ix) => {
                     let k = self.eval(ix);
                     match index(&v, &k) {
                         Some(x) => x,
-                        None => return self.unknown(whole),
+                        None => {
+                            self.errored |= !k.has_unknown();
+                            return self.unknown(whole);
+                        }
                     }
                 }
                 TraversalOperator::LegacyIndex(n) => {
                     match index(&v, &Val::Num(*n.value() as f64)) {
                         Some(x) => x,
-                        None => return self.unknown(whole),
+                        None => {
+                            self.errored = true;
+                            return self.unknown(whole);
+                        }
                     }
                 }
                 TraversalOperator::AttrSplat(_) | TraversalOperator::FullSplat(_) => {

@@ -7,8 +7,6 @@ use super::value::{fmt_num, Val};
 pub fn call(name: &str, args: Vec<Val>, r: &dyn Resolver) -> Option<Val> {
     // Functions that tolerate unknown arguments come first.
     match name {
-        "try" => return args.into_iter().find(|a| !a.has_unknown()),
-        "can" => return None,
         "coalesce" => {
             for a in args {
                 match a {

@@ -18,7 +18,11 @@ pub fn read_installed<'d>(dirs: impl IntoIterator<Item = &'d str>) -> Vec<(Strin
         let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) else {
             continue;
         };
-        let mods = v.get("Modules").and_then(|m| m.as_array()).cloned().unwrap_or_default();
+        let mods = v
+            .get("Modules")
+            .and_then(|m| m.as_array())
+            .cloned()
+            .unwrap_or_default();
         out.push((manifest, text));
         for m in mods {
             let Some(rel) = m.get("Dir").and_then(|d| d.as_str()) else {

@@ -397,10 +397,12 @@ impl<'a> ModuleCtx<'a> {
             match s {
                 Structure::Attribute(a) => {
                     let key = a.key.value().as_str();
-                    if top && matches!(
+                    if top
+                        && matches!(
                             key,
                             "count" | "for_each" | "provider" | "providers" | "depends_on"
-                        ) {
+                        )
+                    {
                         continue;
                     }
                     let p = format!("{ptr}/{}", pointer_token(key));

@@ -36,7 +36,17 @@ pub fn normalize(path: &Arc<str>, app: &str, doc: &LocatedDoc) -> Vec<Resource> 
     let mut out = Vec::new();
     let mut seen = HashSet::new();
     if let Some(root) = v.pointer("/planned_values/root_module") {
-        module(path, app, doc, root, "/planned_values/root_module", &unknown, &regions, &mut seen, &mut out);
+        module(
+            path,
+            app,
+            doc,
+            root,
+            "/planned_values/root_module",
+            &unknown,
+            &regions,
+            &mut seen,
+            &mut out,
+        );
     }
     // Resources only in resource_changes (a plan that destroys, or one without values).
     for (i, c) in v
@@ -59,7 +69,16 @@ pub fn normalize(path: &Arc<str>, app: &str, doc: &LocatedDoc) -> Vec<Resource> 
             o.retain(|_, v| !v.is_null());
         }
         let ptr = format!("/resource_changes/{i}");
-        out.push(resource(path, app, doc, &r, &ptr, &format!("{ptr}/change/after"), &unknown, &regions));
+        out.push(resource(
+            path,
+            app,
+            doc,
+            &r,
+            &ptr,
+            &format!("{ptr}/change/after"),
+            &unknown,
+            &regions,
+        ));
     }
     out
 }
@@ -76,14 +95,45 @@ fn module(
     seen: &mut HashSet<String>,
     out: &mut Vec<Resource>,
 ) {
-    for (i, r) in m.get("resources").and_then(Value::as_array).into_iter().flatten().enumerate() {
+    for (i, r) in m
+        .get("resources")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
         let rp = format!("{ptr}/resources/{i}");
-        let res = resource(path, app, doc, r, &rp, &format!("{rp}/values"), unknown, regions);
+        let res = resource(
+            path,
+            app,
+            doc,
+            r,
+            &rp,
+            &format!("{rp}/values"),
+            unknown,
+            regions,
+        );
         seen.insert(res.address.clone());
         out.push(res);
     }
-    for (i, c) in m.get("child_modules").and_then(Value::as_array).into_iter().flatten().enumerate() {
-        module(path, app, doc, c, &format!("{ptr}/child_modules/{i}"), unknown, regions, seen, out);
+    for (i, c) in m
+        .get("child_modules")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        module(
+            path,
+            app,
+            doc,
+            c,
+            &format!("{ptr}/child_modules/{i}"),
+            unknown,
+            regions,
+            seen,
+            out,
+        );
     }
 }
 
@@ -98,8 +148,16 @@ fn resource(
     unknown: &HashMap<&str, &Value>,
     regions: &HashMap<String, Value>,
 ) -> Resource {
-    let address = r.get("address").and_then(Value::as_str).unwrap_or_default().to_string();
-    let type_ = r.get("type").and_then(Value::as_str).unwrap_or_default().to_string();
+    let address = r
+        .get("address")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    let type_ = r
+        .get("type")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
     let kind = match r.get("mode").and_then(Value::as_str) {
         Some("data") => "terraform.data",
         _ => "terraform.resource",
@@ -198,7 +256,10 @@ fn provider_regions(plan: &Value) -> HashMap<String, Value> {
         .flatten()
         .filter(|(k, _)| !k.contains('.') && !k.contains(':'))
         .filter_map(|(k, c)| {
-            Some((k.clone(), c.pointer("/expressions/region/constant_value")?.clone()))
+            Some((
+                k.clone(),
+                c.pointer("/expressions/region/constant_value")?.clone(),
+            ))
         })
         .collect()
 }
@@ -241,7 +302,10 @@ pub fn merge(resources: &mut Vec<Resource>, planned: Vec<Resource>) {
 
 /// `a.b[0]` -> `a.b`; `module.m["k"].a.b` is unchanged.
 fn strip_index(addr: &str) -> &str {
-    match addr.strip_suffix(']').and_then(|a| a.rfind('[').map(|i| &addr[..i])) {
+    match addr
+        .strip_suffix(']')
+        .and_then(|a| a.rfind('[').map(|i| &addr[..i]))
+    {
         Some(base) if !base.ends_with(']') => base,
         _ => addr,
     }

@@ -322,6 +322,9 @@ resource "aws_instance" "i" {
     one    = one(["only"])
     sum    = sum([1, 2, 3])
     tried  = try(local.nope.missing, "default")
+    tried2 = try(local.names[7], "short")
+    can    = can(local.names[0])
+    guess  = try(aws_s3_bucket.b.id, "never")
     fl     = formatlist("%s.example.com", ["a", "b"])
   }
 }
@@ -341,10 +344,15 @@ resource "aws_s3_bucket" "b" {
         i.attrs["tags"],
         json!({"names": "a/b/c", "third": "c", "n": 3, "ws": "default", "first": "fallback",
                "picked": "c", "fmt": "web-007", "m": "v", "set": 2, "one": "only", "sum": 6,
-               "tried": "default", "fl": ["a.example.com", "b.example.com"]})
+               "tried": "default", "tried2": "short", "can": true,
+               "guess": "${try(aws_s3_bucket.b.id, \"never\")}",
+               "fl": ["a.example.com", "b.example.com"]})
     );
     // A configured argument of another resource, followed into a nested key.
-    assert_eq!(by_addr(&rs, "aws_s3_bucket.b").attrs["bucket"], json!("a/b/c"));
+    assert_eq!(
+        by_addr(&rs, "aws_s3_bucket.b").attrs["bucket"],
+        json!("a/b/c")
+    );
 }
 
 #[test]

@@ -58,7 +58,11 @@ impl TfTree {
             tree.dirs.entry(dir_of(&f.path)).or_default().files.push(f);
         }
         for f in var_files {
-            tree.dirs.entry(dir_of(&f.path)).or_default().var_files.push(f);
+            tree.dirs
+                .entry(dir_of(&f.path))
+                .or_default()
+                .var_files
+                .push(f);
         }
         for (path, text) in installed {
             if let Some(root) = path.strip_suffix(MANIFEST) {
@@ -98,7 +102,13 @@ impl TfTree {
 
     /// The directory a module call resolves to: a local path next to the caller, else what
     /// `terraform init` recorded for this module key under the root.
-    pub(super) fn module_dir(&self, caller: &str, root: &str, key: &str, source: &str) -> Option<String> {
+    pub(super) fn module_dir(
+        &self,
+        caller: &str,
+        root: &str,
+        key: &str,
+        source: &str,
+    ) -> Option<String> {
         let dir = if is_local(source) {
             join(caller, source)
         } else {
@@ -193,7 +203,10 @@ pub fn normalize_tree(
 pub fn var_file_values(path: &str, text: &str) -> Vec<(String, Val)> {
     if path.ends_with(".json") {
         return match serde_json::from_str::<Value>(text) {
-            Ok(Value::Object(o)) => o.iter().map(|(k, v)| (k.clone(), Val::from_json(v))).collect(),
+            Ok(Value::Object(o)) => o
+                .iter()
+                .map(|(k, v)| (k.clone(), Val::from_json(v)))
+                .collect(),
             _ => Vec::new(),
         };
     }
@@ -234,7 +247,8 @@ fn local_calls(dir: &str, files: &[TfFile]) -> Vec<String> {
             if b.ident.value().as_str() != "module" {
                 continue;
             }
-            if let Some(Expression::String(src)) = b.body.get_attribute("source").map(|a| &a.value) {
+            if let Some(Expression::String(src)) = b.body.get_attribute("source").map(|a| &a.value)
+            {
                 if is_local(src.value()) {
                     out.push(join(dir, src.value()));
                 }
@@ -250,7 +264,10 @@ pub(super) fn is_local(source: &str) -> bool {
 
 /// `dir` joined with a relative path, `.` and `..` folded (`apps/a` + `../b` = `apps/b`).
 pub(super) fn join(dir: &str, rel: &str) -> String {
-    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty() && *p != ".").collect();
+    let mut parts: Vec<&str> = dir
+        .split('/')
+        .filter(|p| !p.is_empty() && *p != ".")
+        .collect();
     for p in rel.split('/') {
         match p {
             "" | "." => {}
