@@ -375,6 +375,26 @@ fn parse_one(
     };
     let path: Arc<str> = Arc::from(f.path.as_str());
     let parsed = match format {
+        Format::TfVars if f.path.ends_with(".json") => {
+            match terraform::json_syntax::vars_to_hcl(text).and_then(|h| {
+                hcl::parse(&h)
+                    .map(|p| (h, p))
+                    .map_err(|e| (e.line, e.column, e.message))
+            }) {
+                Ok((h, p)) => Parsed::TfVars(TfFile {
+                    path,
+                    text: Arc::from(h.as_str()),
+                    parsed: p,
+                }),
+                Err((line, column, message)) => {
+                    return (
+                        Parsed::Nothing,
+                        secrets,
+                        Some(parse_error(&f.path, line, column, message)),
+                    )
+                }
+            }
+        }
         Format::Terraform | Format::TfVars => match hcl::parse(text) {
             Ok(p) => {
                 let tf = TfFile {
@@ -396,7 +416,25 @@ fn parse_one(
                 )
             }
         },
-        Format::TerraformJson => Parsed::Nothing,
+        // Terraform's JSON syntax, rewritten as HCL on the same lines.
+        Format::TerraformJson => match terraform::json_syntax::to_hcl(text).and_then(|h| {
+            hcl::parse(&h)
+                .map(|p| (h, p))
+                .map_err(|e| (e.line, e.column, e.message))
+        }) {
+            Ok((hcl_text, p)) => Parsed::Tf(TfFile {
+                path,
+                text: Arc::from(hcl_text.as_str()),
+                parsed: p,
+            }),
+            Err((line, column, message)) => {
+                return (
+                    Parsed::Nothing,
+                    secrets,
+                    Some(parse_error(&f.path, line, column, message)),
+                )
+            }
+        },
         Format::Manifest if terraform::plan::looks_like_plan(&f.path, text) => {
             match yaml::parse_stream(text, limits.yaml) {
                 Ok(mut docs) if !docs.is_empty() => Parsed::Plan(path, docs.swap_remove(0)),
@@ -445,7 +483,10 @@ pub fn build_model(files: &[SourceFile], opts: &Options) -> Model {
             Parsed::TfVars(tf) => {
                 let name = tf.path.rsplit('/').next().unwrap_or_default();
                 // Terraform loads these automatically; other .tfvars only when named.
-                if name == "terraform.tfvars" || name.ends_with(".auto.tfvars") {
+                if matches!(name, "terraform.tfvars" | "terraform.tfvars.json")
+                    || name.ends_with(".auto.tfvars")
+                    || name.ends_with(".auto.tfvars.json")
+                {
                     tf_vars.push(tf);
                 }
             }

@@ -325,3 +325,42 @@ fn without_the_plan_the_unknown_acl_is_not_reported() {
         .unwrap();
     assert_eq!(b.unresolved, vec!["/acl"]);
 }
+
+#[test]
+fn terraform_json_syntax_is_evaluated_like_hcl() {
+    let r = scan_paths(
+        &[&root().join("testdata/terraform/json-app")],
+        &Options::default(),
+    );
+    assert!(r.errors.is_empty(), "{:#?}", r.errors);
+    let get = |a: &str| {
+        r.resources
+            .iter()
+            .find(|x| x.address == a)
+            .unwrap_or_else(|| panic!("no {a}"))
+    };
+    // for_each over a variable, templates, a conditional, terraform.tfvars.json.
+    let menus = get("aws_s3_bucket.b[\"menus\"]");
+    assert_eq!(menus.attrs["bucket"], json!("w2e-prod-menus"));
+    assert_eq!(menus.attrs["acl"], json!("public-read"));
+    assert_eq!(
+        get("aws_s3_bucket.b[\"photos\"]").attrs["acl"],
+        json!("private")
+    );
+    assert_eq!(menus.line, 16);
+    assert_eq!(
+        (menus.locate("/acl").line, menus.locate("/acl").column),
+        (19, 9)
+    );
+    // An array of objects is a list of nested blocks, as in the HCL model.
+    let sg = get("aws_security_group.sg");
+    assert_eq!(sg.attrs["ingress"][0]["cidr_blocks"], json!(["0.0.0.0/0"]));
+    assert_eq!(sg.locate("/ingress/0/cidr_blocks").line, 31);
+    let acl: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "aws-s3-public-acl")
+        .collect();
+    assert_eq!(acl.len(), 1);
+    assert!(acl[0].file.ends_with("main.tf.json") && acl[0].line == 19);
+}

@@ -6,6 +6,7 @@ mod calls;
 mod eval;
 mod funcs;
 pub mod installed;
+pub mod json_syntax;
 pub mod plan;
 mod policy_doc;
 pub mod tree;

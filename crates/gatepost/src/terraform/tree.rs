@@ -86,7 +86,12 @@ impl TfTree {
         for d in tree.dirs.values_mut() {
             // terraform.tfvars first, then *.auto.tfvars in lexical order.
             d.var_files.sort_by(|a, b| {
-                let auto = |f: &TfFile| f.path.rsplit('/').next() != Some("terraform.tfvars");
+                let auto = |f: &TfFile| {
+                    !matches!(
+                        f.path.rsplit('/').next(),
+                        Some("terraform.tfvars" | "terraform.tfvars.json")
+                    )
+                };
                 (auto(a), &a.path).cmp(&(auto(b), &b.path))
             });
         }
