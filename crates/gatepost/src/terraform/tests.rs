@@ -366,3 +366,34 @@ fn templatefile_with_unknown_values_stays_unresolved() {
     let rs = normalize_module("app", "app", &[tf], &[], &TfInputs::default(), &read);
     assert_eq!(by_addr(&rs, "x_y.z").unresolved, vec!["/doc", "/missing"]);
 }
+
+#[test]
+fn google_default_labels_become_effective_labels() {
+    let rs = module(
+        &[(
+            "app/main.tf",
+            r#"
+provider "google" {
+  project        = "food"
+  default_labels = { team = "food", env = "dev" }
+}
+resource "google_storage_bucket" "b" {
+  name   = "menus"
+  labels = { env = "prod" }
+}
+data "google_project" "p" {}
+"#,
+        )],
+        &[],
+    );
+    let b = by_addr(&rs, "google_storage_bucket.b");
+    assert_eq!(
+        b.attrs["effective_labels"],
+        json!({"team": "food", "env": "prod"})
+    );
+    assert_eq!(b.links["provider"]["project"], json!("food"));
+    assert!(by_addr(&rs, "data.google_project.p")
+        .attrs
+        .get("effective_labels")
+        .is_none());
+}
