@@ -48,6 +48,12 @@ struct ScanArgs {
     /// Terraform variable, as NAME=VALUE (repeatable).
     #[arg(long = "var", value_name = "NAME=VALUE")]
     vars: Vec<String>,
+    /// Terraform variable file, as -var-file (repeatable; applied after terraform.tfvars).
+    #[arg(long = "var-file", value_name = "FILE")]
+    var_files: Vec<PathBuf>,
+    /// Also read Terraform variables from TF_VAR_* environment variables.
+    #[arg(long = "tf-var-env")]
+    tf_var_env: bool,
     /// Rule ids or families to skip (repeatable).
     #[arg(long = "disable", value_name = "RULE")]
     disable: Vec<String>,
@@ -103,6 +109,14 @@ impl ScanArgs {
                 .ok_or_else(|| format!("--var {v}: expected NAME=VALUE"))?;
             opts.terraform.vars.push((k.to_string(), val.to_string()));
         }
+        for f in &self.var_files {
+            let text = std::fs::read_to_string(f)
+                .map_err(|e| format!("--var-file {}: {e}", f.display()))?;
+            opts.terraform
+                .var_files
+                .push((f.display().to_string(), text));
+        }
+        opts.terraform.env_vars = self.tf_var_env;
         opts.disabled = self.disable.clone();
         opts.enabled = self.select.clone();
         let mut config = serde_json::json!({});

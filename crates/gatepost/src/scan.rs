@@ -10,7 +10,7 @@ use crate::terraform::{self, TfFile, TfInputs};
 use crate::{kubernetes, link, workflow};
 use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
@@ -155,6 +155,22 @@ fn merge(base: &mut Value, over: &Value) {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn scan_paths(paths: &[&Path], opts: &Options) -> Report {
     let (files, errs) = discover::discover(paths, opts.limits.max_file_bytes);
+    // Modules `terraform init` installed live under `.terraform`, which discovery skips.
+    let tf_dirs: std::collections::BTreeSet<String> = files
+        .iter()
+        .filter(|f| discover::classify(&f.path) == Format::Terraform)
+        .map(|f| dir_of(&f.path))
+        .collect();
+    let installed = terraform::installed::read_installed(tf_dirs.iter().map(String::as_str));
+    let with_installed;
+    let opts = if installed.is_empty() {
+        opts
+    } else {
+        let mut o = opts.clone();
+        o.terraform.module_files.extend(installed);
+        with_installed = o;
+        &with_installed
+    };
     let mut report = scan_sources(files, opts);
     let n = report.errors.len();
     report.errors.extend(errs.into_iter().map(|e| ScanError {
@@ -378,6 +394,10 @@ fn locate(rules: &[Rule], hits: Vec<Hit>, resources: &[Resource], min: Severity)
             (None, None) => continue,
         };
         let address = h.address.clone().unwrap_or_default();
+        let message = match res.and_then(|r| r.links.get("plan_file")) {
+            Some(Value::String(plan)) => format!("{} (from plan {plan})", h.message),
+            _ => h.message.clone(),
+        };
         let key = match (&h.fingerprint, res) {
             (Some(fp), _) => format!("{}\0{file}\0{fp}", rule.id),
             (None, Some(r)) => format!("{}\0{}\0{}\0{}", rule.id, r.app, address, h.pointer),
@@ -388,7 +408,7 @@ fn locate(rules: &[Rule], hits: Vec<Hit>, resources: &[Resource], min: Severity)
             family: rule.family.clone(),
             severity,
             title: rule.title.clone(),
-            message: h.message,
+            message,
             file,
             line,
             column,
@@ -417,6 +437,8 @@ enum Parsed {
     Tf(TfFile),
     TfVars(TfFile),
     Docs(Arc<str>, Vec<yaml::LocatedDoc>, Format, Arc<str>),
+    /// `terraform show -json` output.
+    Plan(Arc<str>, yaml::LocatedDoc),
     Nothing,
 }
 
@@ -465,6 +487,26 @@ fn parse_one(
     };
     let path: Arc<str> = Arc::from(f.path.as_str());
     let parsed = match format {
+        Format::TfVars if f.path.ends_with(".json") => {
+            match terraform::json_syntax::vars_to_hcl(text).and_then(|h| {
+                hcl::parse(&h)
+                    .map(|p| (h, p))
+                    .map_err(|e| (e.line, e.column, e.message))
+            }) {
+                Ok((h, p)) => Parsed::TfVars(TfFile {
+                    path,
+                    text: Arc::from(h.as_str()),
+                    parsed: p,
+                }),
+                Err((line, column, message)) => {
+                    return (
+                        Parsed::Nothing,
+                        secrets,
+                        Some(parse_error(&f.path, line, column, message)),
+                    )
+                }
+            }
+        }
         Format::Terraform | Format::TfVars => match hcl::parse(text) {
             Ok(p) => {
                 let tf = TfFile {
@@ -486,7 +528,38 @@ fn parse_one(
                 )
             }
         },
-        Format::TerraformJson => Parsed::Nothing,
+        // Terraform's JSON syntax, rewritten as HCL on the same lines.
+        Format::TerraformJson => match terraform::json_syntax::to_hcl(text).and_then(|h| {
+            hcl::parse(&h)
+                .map(|p| (h, p))
+                .map_err(|e| (e.line, e.column, e.message))
+        }) {
+            Ok((hcl_text, p)) => Parsed::Tf(TfFile {
+                path,
+                text: Arc::from(hcl_text.as_str()),
+                parsed: p,
+            }),
+            Err((line, column, message)) => {
+                return (
+                    Parsed::Nothing,
+                    secrets,
+                    Some(parse_error(&f.path, line, column, message)),
+                )
+            }
+        },
+        Format::Manifest if terraform::plan::looks_like_plan(&f.path, text) => {
+            match yaml::parse_stream(text, limits.yaml) {
+                Ok(mut docs) if !docs.is_empty() => Parsed::Plan(path, docs.swap_remove(0)),
+                Ok(_) => Parsed::Nothing,
+                Err(e) => {
+                    return (
+                        Parsed::Nothing,
+                        secrets,
+                        Some(parse_error(&f.path, e.line, e.column, e.message)),
+                    )
+                }
+            }
+        }
         Format::Workflow(_) | Format::Manifest => match yaml::parse_stream(text, limits.yaml) {
             Ok(docs) => Parsed::Docs(path, docs, format, Arc::from(text)),
             // Helm and other templates are not YAML until rendered: skip them quietly.
@@ -515,17 +588,21 @@ pub fn build_model(files: &[SourceFile], opts: &Options) -> Model {
     let mut errors = Vec::new();
     let mut secrets = Vec::new();
     let mut resources = Vec::new();
-    let mut modules: BTreeMap<String, (Vec<TfFile>, Vec<TfFile>)> = BTreeMap::new();
+    let (mut tf_files, mut tf_vars) = (Vec::new(), Vec::new());
+    let mut planned = Vec::new();
     for (p, s, e) in parsed {
         secrets.extend(s);
         errors.extend(e);
         match p {
-            Parsed::Tf(tf) => modules.entry(dir_of(&tf.path)).or_default().0.push(tf),
+            Parsed::Tf(tf) => tf_files.push(tf),
             Parsed::TfVars(tf) => {
                 let name = tf.path.rsplit('/').next().unwrap_or_default();
                 // Terraform loads these automatically; other .tfvars only when named.
-                if name == "terraform.tfvars" || name.ends_with(".auto.tfvars") {
-                    modules.entry(dir_of(&tf.path)).or_default().1.push(tf);
+                if matches!(name, "terraform.tfvars" | "terraform.tfvars.json")
+                    || name.ends_with(".auto.tfvars")
+                    || name.ends_with(".auto.tfvars.json")
+                {
+                    tf_vars.push(tf);
                 }
             }
             Parsed::Docs(path, docs, format, text) => {
@@ -546,6 +623,10 @@ pub fn build_model(files: &[SourceFile], opts: &Options) -> Model {
                     _ => kubernetes::normalize(&path, &app, &docs, &mut resources),
                 }
             }
+            Parsed::Plan(path, doc) => {
+                let app = discover::app_of(&path);
+                planned.extend(terraform::plan::normalize(&path, &app, &doc));
+            }
             Parsed::Nothing => {}
         }
     }
@@ -555,22 +636,17 @@ pub fn build_model(files: &[SourceFile], opts: &Options) -> Model {
             .get(p)
             .and_then(|f| String::from_utf8(f.bytes.clone()).ok())
     };
-    let mut modules: Vec<_> = modules.into_iter().collect();
-    let tf: Vec<Vec<Resource>> = crate::par::map_mut(&mut modules, |(dir, (tf, vars))| {
-        vars.sort_by(|a, b| {
-            let main = |f: &TfFile| {
-                !f.path.ends_with("/terraform.tfvars") && &*f.path != "terraform.tfvars"
-            };
-            (main(a), &a.path).cmp(&(main(b), &b.path))
-        });
-        let app = discover::app_of(&if dir.is_empty() {
-            "x".to_string()
-        } else {
-            format!("{dir}/x")
-        });
-        terraform::normalize_module(&app, dir, tf, vars, &opts.terraform, &read)
-    });
-    resources.extend(tf.into_iter().flatten());
+    let tree = terraform::TfTree::new(tf_files, tf_vars, &opts.terraform.module_files);
+    let (tf, tf_errors) = terraform::normalize_tree(&tree, &opts.terraform, &read);
+    errors.extend(tf_errors.into_iter().map(|e| ScanError {
+        file: e.file,
+        line: e.line,
+        column: e.column,
+        kind: e.kind,
+        message: e.message,
+    }));
+    resources.extend(tf);
+    terraform::plan::merge(&mut resources, planned);
     link::link(&mut resources);
     qualify_duplicate_addresses(&mut resources);
     secrets.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
@@ -586,13 +662,23 @@ pub fn build_model(files: &[SourceFile], opts: &Options) -> Model {
 /// (`infra/a:aws_s3_bucket.b`) so a rule's finding is located in the right file; the joins
 /// made by `link` are rewritten to match.
 fn qualify_duplicate_addresses(resources: &mut [Resource]) {
-    let mut dirs: HashMap<&str, HashSet<String>> = HashMap::new();
+    // A module's resources live in the module's files whichever root calls it, so they are
+    // told apart by the calling root's app; everything else by its own directory.
+    let scope = |r: &Resource| {
+        if r.address.starts_with("module.") {
+            r.app.clone()
+        } else {
+            dir_of(&r.file)
+        }
+    };
+    let mut scopes: HashMap<&str, HashSet<String>> = HashMap::new();
     for r in resources.iter() {
-        dirs.entry(r.address.as_str())
+        scopes
+            .entry(r.address.as_str())
             .or_default()
-            .insert(dir_of(&r.file));
+            .insert(scope(r));
     }
-    let dup: HashSet<String> = dirs
+    let dup: HashSet<String> = scopes
         .into_iter()
         .filter(|(_, d)| d.len() > 1)
         .map(|(a, _)| a.to_string())
@@ -603,7 +689,7 @@ fn qualify_duplicate_addresses(resources: &mut [Resource]) {
     let qualify = |address: &str, file: &str| format!("{}:{address}", dir_of(file));
     for r in resources.iter_mut() {
         if dup.contains(&r.address) {
-            r.address = qualify(&r.address, &r.file);
+            r.address = format!("{}:{}", scope(r), r.address);
         }
         for v in r.links.values_mut() {
             requalify(v, &dup, &qualify);

@@ -31,6 +31,10 @@ pub struct Eval<'a> {
     pub resolver: &'a dyn Resolver,
     pub bound: Vec<(String, Val)>,
     depth: usize,
+    /// Set when evaluation failed on known values (a missing key, an undeclared local):
+    /// what Terraform reports as an error, which `try` and `can` may catch. An unknown that
+    /// is merely not known yet leaves it unset, so `try` never guesses past it.
+    errored: bool,
 }
 
 const MAX_DEPTH: usize = 200;
@@ -42,12 +46,8 @@ impl<'a> Eval<'a> {
             resolver,
             bound: Vec::new(),
             depth: 0,
+            errored: false,
         }
-    }
-
-    pub fn with(mut self, name: &str, v: Val) -> Self {
-        self.bound.push((name.to_string(), v));
-        self
     }
 
     fn text(&self, e: &Expression) -> String {
@@ -138,6 +138,28 @@ impl<'a> Eval<'a> {
                     }
                 }
             }
+            Expression::FuncCall(f) if matches!(f.name.name.value().as_str(), "try" | "can") => {
+                let outer = self.errored;
+                let is_try = f.name.name.value().as_str() == "try";
+                let mut result = None;
+                for a in f.args.iter() {
+                    self.errored = false;
+                    let v = self.eval(a);
+                    if !v.has_unknown() {
+                        result = Some(if is_try { v } else { Val::Bool(true) });
+                        break;
+                    }
+                    if !self.errored {
+                        break; // not known yet: the fallback would be a guess
+                    }
+                    if !is_try {
+                        result = Some(Val::Bool(false));
+                        break;
+                    }
+                }
+                self.errored = outer;
+                result.unwrap_or_else(|| self.unknown(e))
+            }
             Expression::FuncCall(f) => {
                 let name = f.name.name.value().as_str();
                 let mut args: Vec<Val> = Vec::new();
@@ -151,6 +173,9 @@ impl<'a> Eval<'a> {
                     } else {
                         return self.unknown(e);
                     }
+                }
+                if name == "templatefile" {
+                    return self.templatefile(&args).unwrap_or_else(|| self.unknown(e));
                 }
                 match funcs::call(name, args, self.resolver) {
                     Some(v) => v,
@@ -240,6 +265,21 @@ impl<'a> Eval<'a> {
         } else {
             Val::List(list)
         }
+    }
+
+    /// `templatefile(path, vars)`: the file (inside the scanned tree) rendered with only
+    /// `vars` in scope, as Terraform does; `None` when anything in it is unknown.
+    fn templatefile(&mut self, args: &[Val]) -> Option<Val> {
+        let [path, Val::Obj(vars)] = args else {
+            return None;
+        };
+        let text = self.resolver.read_file(&path.to_str()?)?;
+        let t = hcl_edit::parser::parse_template(&text).ok()?;
+        let scope = TemplateScope(self.resolver);
+        let mut ev = Eval::new(&text, &scope);
+        ev.depth = self.depth;
+        ev.bound = vars.clone();
+        ev.template(&t).map(Val::Str)
     }
 
     /// Evaluate a template; `None` when any part is unknown.
@@ -359,8 +399,16 @@ impl<'a> Eval<'a> {
     fn root_value(&mut self, parts: &[String]) -> Option<Val> {
         let name = parts.get(1).map(String::as_str);
         match (parts[0].as_str(), name) {
-            ("var", Some(n)) => self.resolver.var(n),
-            ("local", Some(n)) => self.resolver.local(n),
+            ("var" | "local", Some(n)) => {
+                let v = if parts[0] == "var" {
+                    self.resolver.var(n)
+                } else {
+                    self.resolver.local(n)
+                };
+                // Not declared: an error in Terraform.
+                self.errored |= v.is_none();
+                v
+            }
             ("path", Some(_)) => Some(Val::Str(self.resolver.module_path())),
             ("terraform", Some("workspace")) => Some(Val::Str("default".into())),
             ("each" | "count", _) => None, // bound names are handled before we get here
@@ -382,19 +430,28 @@ impl<'a> Eval<'a> {
             v = match op.value() {
                 TraversalOperator::GetAttr(a) => match v.get(a.value().as_str()) {
                     Some(x) => x.clone(),
-                    None => return self.unknown(whole),
+                    None => {
+                        self.errored = true;
+                        return self.unknown(whole);
+                    }
                 },
                 TraversalOperator::Index(ix) => {
                     let k = self.eval(ix);
                     match index(&v, &k) {
                         Some(x) => x,
-                        None => return self.unknown(whole),
+                        None => {
+                            self.errored |= !k.has_unknown();
+                            return self.unknown(whole);
+                        }
                     }
                 }
                 TraversalOperator::LegacyIndex(n) => {
                     match index(&v, &Val::Num(*n.value() as f64)) {
                         Some(x) => x,
-                        None => return self.unknown(whole),
+                        None => {
+                            self.errored = true;
+                            return self.unknown(whole);
+                        }
                     }
                 }
                 TraversalOperator::AttrSplat(_) | TraversalOperator::FullSplat(_) => {
@@ -472,5 +529,26 @@ fn loose_eq(l: &Val, r: &Val) -> bool {
     match (l, r) {
         (Val::Num(a), Val::Num(b)) => a == b,
         _ => l == r,
+    }
+}
+
+/// What a template file sees: its own variables, plus files and `path.module` of the caller.
+struct TemplateScope<'a>(&'a dyn Resolver);
+
+impl Resolver for TemplateScope<'_> {
+    fn var(&self, _: &str) -> Option<Val> {
+        None
+    }
+    fn local(&self, _: &str) -> Option<Val> {
+        None
+    }
+    fn reference(&self, _: &[String]) -> Option<Val> {
+        None
+    }
+    fn module_path(&self) -> String {
+        self.0.module_path()
+    }
+    fn read_file(&self, path: &str) -> Option<String> {
+        self.0.read_file(path)
     }
 }

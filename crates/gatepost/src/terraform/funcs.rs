@@ -7,8 +7,6 @@ use super::value::{fmt_num, Val};
 pub fn call(name: &str, args: Vec<Val>, r: &dyn Resolver) -> Option<Val> {
     // Functions that tolerate unknown arguments come first.
     match name {
-        "try" => return args.into_iter().find(|a| !a.has_unknown()),
-        "can" => return None,
         "coalesce" => {
             for a in args {
                 match a {
@@ -93,6 +91,92 @@ pub fn call(name: &str, args: Vec<Val>, r: &dyn Resolver) -> Option<Val> {
             }
             let i = n(1)?;
             l[(i as usize) % l.len()].clone()
+        }
+        "one" => match list(args.first()?)?.as_slice() {
+            [] => Val::Null,
+            [x] => x.clone(),
+            _ => return None,
+        },
+        "sum" => Val::Num(nums(&list(args.first()?)?)?.into_iter().sum()),
+        "reverse" => Val::List(list(args.first()?)?.into_iter().rev().collect()),
+        "slice" => {
+            let l = list(args.first()?)?;
+            let (a, b) = (n(1)? as usize, n(2)? as usize);
+            Val::List(l.get(a..b)?.to_vec())
+        }
+        "setunion" => {
+            let mut out = Vec::new();
+            for a in &args {
+                out.extend(list(a)?);
+            }
+            Val::List(dedup(out))
+        }
+        "setintersection" => {
+            let mut out = dedup(list(args.first()?)?);
+            for a in &args[1..] {
+                let other = list(a)?;
+                out.retain(|v| other.contains(v));
+            }
+            Val::List(out)
+        }
+        "setsubtract" => {
+            let other = list(args.get(1)?)?;
+            Val::List(
+                dedup(list(args.first()?)?)
+                    .into_iter()
+                    .filter(|v| !other.contains(v))
+                    .collect(),
+            )
+        }
+        "coalescelist" => args
+            .iter()
+            .find(|a| matches!(a, Val::List(l) if !l.is_empty()))
+            .cloned()
+            .unwrap_or(Val::List(vec![])),
+        "alltrue" => Val::Bool(
+            list(args.first()?)?
+                .iter()
+                .map(Val::truthy)
+                .collect::<Option<Vec<bool>>>()?
+                .into_iter()
+                .all(|b| b),
+        ),
+        "anytrue" => Val::Bool(
+            list(args.first()?)?
+                .iter()
+                .map(Val::truthy)
+                .collect::<Option<Vec<bool>>>()?
+                .into_iter()
+                .any(|b| b),
+        ),
+        "formatlist" => {
+            let spec = s(0)?;
+            let rest = &args[1..];
+            let len = rest
+                .iter()
+                .filter_map(|a| match a {
+                    Val::List(l) => Some(l.len()),
+                    _ => None,
+                })
+                .max()
+                .unwrap_or(1);
+            let mut out = Vec::new();
+            for i in 0..len {
+                let row: Vec<Val> = rest
+                    .iter()
+                    .map(|a| match a {
+                        Val::List(l) => l.get(i).cloned(),
+                        other => Some(other.clone()),
+                    })
+                    .collect::<Option<_>>()?;
+                out.push(Val::Str(format(&spec, &row)?));
+            }
+            Val::List(out)
+        }
+        "sha256" => {
+            use sha2::Digest;
+            let d = sha2::Sha256::digest(s(0)?.as_bytes());
+            Val::Str(d.iter().map(|b| format!("{b:02x}")).collect())
         }
         "index" => {
             let l = list(args.first()?)?;
@@ -208,7 +292,6 @@ pub fn call(name: &str, args: Vec<Val>, r: &dyn Resolver) -> Option<Val> {
             Val::List(out)
         }
         "file" => Val::Str(r.read_file(&s(0)?)?),
-        "templatefile" => return None, // needs a template engine over a file; kept unknown
         "abspath" | "pathexpand" => Val::Str(s(0)?),
         "basename" => Val::Str(s(0)?.rsplit('/').next()?.to_string()),
         "dirname" => Val::Str(
@@ -268,7 +351,8 @@ fn title(s: &str) -> String {
     out
 }
 
-/// `format` with the verbs templates use in practice: %s %d %v %q %%.
+/// `format` with the verbs templates use in practice (%s %d %v %q %f %%), with flags
+/// `-` and `0`, a width and a precision.
 fn format(spec: &str, args: &[Val]) -> Option<String> {
     let mut out = String::new();
     let mut it = spec.chars().peekable();
@@ -278,26 +362,57 @@ fn format(spec: &str, args: &[Val]) -> Option<String> {
             out.push(c);
             continue;
         }
-        // skip flags and width
-        let mut verb = it.next()?;
-        while verb.is_ascii_digit() || matches!(verb, '-' | '+' | '#' | ' ' | '.') {
-            verb = it.next()?;
+        let (mut left, mut zero) = (false, false);
+        while let Some(&f) = it.peek() {
+            match f {
+                '-' => left = true,
+                '0' => zero = true,
+                '+' | '#' | ' ' => {}
+                _ => break,
+            }
+            it.next();
         }
-        match verb {
-            '%' => out.push('%'),
-            's' | 'v' => {
-                out.push_str(&args.get(i)?.to_str()?);
-                i += 1;
+        let mut width = String::new();
+        while let Some(d) = it.next_if(char::is_ascii_digit) {
+            width.push(d);
+        }
+        let mut precision = None;
+        if it.next_if_eq(&'.').is_some() {
+            let mut p = String::new();
+            while let Some(d) = it.next_if(char::is_ascii_digit) {
+                p.push(d);
             }
-            'd' => {
-                out.push_str(&fmt_num(args.get(i)?.as_f64()?.trunc()));
-                i += 1;
+            precision = Some(p.parse::<usize>().unwrap_or(0));
+        }
+        let verb = it.next()?;
+        let text = match verb {
+            '%' => {
+                out.push('%');
+                continue;
             }
-            'q' => {
-                out.push_str(&serde_json::to_string(&args.get(i)?.to_str()?).ok()?);
-                i += 1;
-            }
+            's' | 'v' => args.get(i)?.to_str()?,
+            'd' => fmt_num(args.get(i)?.as_f64()?.trunc()),
+            'f' => format!("{:.*}", precision.unwrap_or(6), args.get(i)?.as_f64()?),
+            'q' => serde_json::to_string(&args.get(i)?.to_str()?).ok()?,
             _ => return None,
+        };
+        i += 1;
+        let width: usize = width.parse().unwrap_or(0);
+        let pad = width.saturating_sub(text.chars().count());
+        if left {
+            out.push_str(&text);
+            out.extend(std::iter::repeat_n(' ', pad));
+        } else if zero && verb != 's' && verb != 'q' {
+            let (sign, digits) = match text.strip_prefix('-') {
+                Some(d) => ("-", d),
+                None => ("", text.as_str()),
+            };
+            out.push_str(sign);
+            out.extend(std::iter::repeat_n('0', pad));
+            out.push_str(digits);
+        } else {
+            out.extend(std::iter::repeat_n(' ', pad));
+            out.push_str(&text);
         }
     }
     Some(out)

@@ -1,10 +1,15 @@
-//! Terraform: one directory of `.tf` files (a module) becomes located resources, after
-//! static evaluation of variables, tfvars, locals, `count`/`for_each`, `dynamic` blocks and
-//! IAM policy documents.
+//! Terraform: each root module of `.tf` files becomes located resources, after static
+//! evaluation of variables, tfvars, locals, `count`/`for_each`, `dynamic` blocks, IAM policy
+//! documents, and the local (or `terraform init`-installed) modules it calls.
 
+mod calls;
 mod eval;
 mod funcs;
+pub mod installed;
+pub mod json_syntax;
+pub mod plan;
 mod policy_doc;
+pub mod tree;
 pub mod value;
 
 use crate::model::{pointer_token, Resource, Span};
@@ -17,7 +22,9 @@ use hcl_edit::Span as _;
 use serde_json::{json, Map, Value};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::rc::Rc;
 use std::sync::Arc;
+pub use tree::{normalize_tree, TfError, TfTree};
 use value::Val;
 
 /// One parsed Terraform file (`.tf`) or variable file (`.tfvars`).
@@ -33,9 +40,20 @@ pub struct TfInputs {
     /// Variable values as HCL expressions (`name`, `"a"` / `3` / `["x"]`); a value that does
     /// not parse as an expression is taken as a plain string, as Terraform does.
     pub vars: Vec<(String, String)>,
+    /// `-var-file` equivalents: (path, contents), applied in order after the automatically
+    /// loaded tfvars. `.json` paths are read as JSON, anything else as HCL.
+    pub var_files: Vec<(String, String)>,
+    /// Read `TF_VAR_*` from the environment (lowest precedence, as in Terraform). Off unless
+    /// asked: a scan should not depend on the caller's shell.
+    pub env_vars: bool,
+    /// Files `terraform init` installed (`.terraform/modules/modules.json` and the module
+    /// directories it names), as (path, contents). Only used to expand module calls; they
+    /// are neither roots nor scanned for findings of their own.
+    pub module_files: Vec<(String, String)>,
 }
 
-/// Normalize one module directory. `var_files` are the tfvars that apply, in precedence order.
+/// Normalize one module directory on its own, as a root (no module calls are followed
+/// outside `files`). `var_files` are the tfvars that apply, in precedence order.
 pub fn normalize_module(
     app: &str,
     module_dir: &str,
@@ -44,26 +62,81 @@ pub fn normalize_module(
     inputs: &TfInputs,
     read_file: &dyn Fn(&str) -> Option<String>,
 ) -> Vec<Resource> {
-    let ctx = ModuleCtx::new(module_dir, files, var_files, inputs, read_file);
+    let tree = TfTree::default();
+    let errors = Rc::new(RefCell::new(Vec::new()));
+    let vars = root_vars(files, var_files, inputs);
+    let ctx = ModuleCtx::new(
+        Scope::root(app, module_dir, &tree, errors),
+        files,
+        vars,
+        read_file,
+    );
     let mut out = Vec::new();
-    for (fi, f) in files.iter().enumerate() {
-        for s in f.parsed.body.iter() {
-            if let Structure::Block(b) = s {
-                ctx.block_resources(fi, b, app, &mut out);
-            }
-        }
-    }
+    ctx.emit(&mut out);
     link_providers(&mut out);
     out
 }
 
+/// Where a module instance sits: its address prefix, the calls that led to it, and the
+/// providers its caller passed down.
+#[derive(Clone)]
+struct Scope<'a> {
+    app: String,
+    dir: String,
+    tree: &'a TfTree,
+    /// The root module's directory (where `.terraform/modules/modules.json` lives).
+    root_dir: String,
+    /// `module.a.module.b[0].` for resources inside that instance; empty at the root.
+    prefix: String,
+    /// `a.b`: the key `terraform init` records the module under.
+    key: String,
+    /// `module.a (apps/x/main.tf:3)` for every call from the root down.
+    chain: Vec<String>,
+    /// Module directories from the root down, to catch call cycles.
+    dirs: Vec<String>,
+    /// Provider name or `name.alias` inside this module -> the root's provider reference.
+    providers: HashMap<String, String>,
+    errors: Rc<RefCell<Vec<TfError>>>,
+}
+
+impl<'a> Scope<'a> {
+    fn root(app: &str, dir: &str, tree: &'a TfTree, errors: Rc<RefCell<Vec<TfError>>>) -> Self {
+        Scope {
+            app: app.to_string(),
+            dir: dir.to_string(),
+            tree,
+            root_dir: dir.to_string(),
+            prefix: String::new(),
+            key: String::new(),
+            chain: Vec::new(),
+            dirs: vec![dir.to_string()],
+            providers: HashMap::new(),
+            errors,
+        }
+    }
+
+    fn provider(&self, local: &str) -> String {
+        self.providers
+            .get(local)
+            .cloned()
+            .unwrap_or_else(|| local.to_string())
+    }
+}
+
 struct ModuleCtx<'a> {
-    dir: &'a str,
+    scope: Scope<'a>,
     files: &'a [TfFile],
     vars: HashMap<String, Val>,
     locals: HashMap<String, (usize, &'a Expression)>,
     /// `TYPE.NAME` and `data.TYPE.NAME` -> (file, block)
     blocks: HashMap<String, (usize, &'a Block)>,
+    /// `NAME` -> (file, module block)
+    modules: HashMap<String, (usize, &'a Block)>,
+    /// `NAME` -> (file, output value)
+    outputs: HashMap<String, (usize, &'a Expression)>,
+    /// Module instances by `NAME` + instance key (`a`, `a[0]`, `a["k"]`); `None` when the
+    /// call cannot be expanded (remote source not installed, cycle).
+    children: RefCell<HashMap<String, Option<Rc<ModuleCtx<'a>>>>>,
     memo: RefCell<HashMap<String, Val>>,
     busy: RefCell<HashSet<String>>,
     read_file: &'a dyn Fn(&str) -> Option<String>,
@@ -73,38 +146,93 @@ fn label(l: &BlockLabel) -> &str {
     l.as_str()
 }
 
+/// A root module's variables: declared defaults, then tfvars, var files and -var (later wins,
+/// as in Terraform). `TF_VAR_*` sits between defaults and tfvars.
+fn root_vars(files: &[TfFile], var_files: &[TfFile], inputs: &TfInputs) -> HashMap<String, Val> {
+    let mut vars = declared_defaults(files);
+    if inputs.env_vars {
+        let mut env: Vec<(String, String)> = std::env::vars()
+            .filter_map(|(k, v)| Some((k.strip_prefix("TF_VAR_")?.to_string(), v)))
+            .collect();
+        env.sort();
+        for (k, v) in env {
+            vars.insert(k, cli_value(&v));
+        }
+    }
+    for vf in var_files {
+        for a in vf.parsed.body.attributes() {
+            let v = Eval::new(&vf.text, &NoRefs).eval(&a.value);
+            vars.insert(a.key.value().as_str().to_string(), v);
+        }
+    }
+    for (path, text) in &inputs.var_files {
+        vars.extend(tree::var_file_values(path, text));
+    }
+    for (k, expr) in &inputs.vars {
+        vars.insert(k.clone(), cli_value(expr));
+    }
+    vars
+}
+
+/// A value given on the command line or in the environment: an HCL literal when it is one,
+/// else the plain string (`--var env=prod`), as Terraform does for string variables.
+fn cli_value(text: &str) -> Val {
+    match hcl_edit::parser::parse_expr(text) {
+        Ok(e) => match Eval::new(text, &NoRefs).eval(&e) {
+            v if v.has_unknown() => Val::Str(text.to_string()),
+            v => v,
+        },
+        Err(_) => Val::Str(text.to_string()),
+    }
+}
+
+/// `variable` blocks: their defaults, or unknown when they have none.
+fn declared_defaults(files: &[TfFile]) -> HashMap<String, Val> {
+    let mut vars = HashMap::new();
+    for f in files {
+        for s in f.parsed.body.iter() {
+            let Structure::Block(b) = s else { continue };
+            if b.ident.value().as_str() != "variable" {
+                continue;
+            }
+            let Some(name) = b.labels.first().map(label) else {
+                continue;
+            };
+            let v = match b.body.get_attribute("default") {
+                Some(a) => Eval::new(&f.text, &NoRefs).eval(&a.value),
+                None => Val::Unknown(format!("var.{name}")),
+            };
+            vars.insert(name.to_string(), v);
+        }
+    }
+    vars
+}
+
 impl<'a> ModuleCtx<'a> {
     fn new(
-        dir: &'a str,
+        scope: Scope<'a>,
         files: &'a [TfFile],
-        var_files: &'a [TfFile],
-        inputs: &TfInputs,
+        vars: HashMap<String, Val>,
         read_file: &'a dyn Fn(&str) -> Option<String>,
     ) -> Self {
         let mut ctx = ModuleCtx {
-            dir,
+            scope,
             files,
-            vars: HashMap::new(),
+            vars,
             locals: HashMap::new(),
             blocks: HashMap::new(),
+            modules: HashMap::new(),
+            outputs: HashMap::new(),
+            children: RefCell::default(),
             memo: RefCell::default(),
             busy: RefCell::default(),
             read_file,
         };
-        let mut declared = Vec::new();
         for (fi, f) in files.iter().enumerate() {
             for s in f.parsed.body.iter() {
                 let Structure::Block(b) = s else { continue };
                 let labels: Vec<&str> = b.labels.iter().map(label).collect();
                 match (b.ident.value().as_str(), labels.as_slice()) {
-                    ("variable", [name]) => {
-                        let v = match b.body.get_attribute("default") {
-                            Some(a) => Eval::new(&f.text, &NoRefs).eval(&a.value),
-                            None => Val::Unknown(format!("var.{name}")),
-                        };
-                        declared.push(name.to_string());
-                        ctx.vars.insert(name.to_string(), v);
-                    }
                     ("locals", []) => {
                         for a in b.body.attributes() {
                             ctx.locals
@@ -117,25 +245,31 @@ impl<'a> ModuleCtx<'a> {
                     ("data", [t, n]) => {
                         ctx.blocks.insert(format!("data.{t}.{n}"), (fi, b));
                     }
+                    ("module", [n]) => {
+                        ctx.modules.insert(n.to_string(), (fi, b));
+                    }
+                    ("output", [n]) => {
+                        if let Some(a) = b.body.get_attribute("value") {
+                            ctx.outputs.insert(n.to_string(), (fi, &a.value));
+                        }
+                    }
                     _ => {}
                 }
             }
         }
-        // tfvars, then -var: later wins, as in Terraform.
-        for vf in var_files {
-            for a in vf.parsed.body.attributes() {
-                let v = Eval::new(&vf.text, &NoRefs).eval(&a.value);
-                ctx.vars.insert(a.key.value().as_str().to_string(), v);
+        ctx
+    }
+
+    /// Every resource, data source, provider and module call of this module instance, and
+    /// of the modules it calls.
+    fn emit(&self, out: &mut Vec<Resource>) {
+        for (fi, f) in self.files.iter().enumerate() {
+            for s in f.parsed.body.iter() {
+                if let Structure::Block(b) = s {
+                    self.block_resources(fi, b, out);
+                }
             }
         }
-        for (k, expr) in &inputs.vars {
-            let v = match hcl_edit::parser::parse_expr(expr) {
-                Ok(e) => Eval::new(expr, &NoRefs).eval(&e),
-                Err(_) => Val::Str(expr.clone()),
-            };
-            ctx.vars.insert(k.clone(), v);
-        }
-        ctx
     }
 
     fn span(&self, fi: usize, offset: Option<std::ops::Range<usize>>) -> Option<Span> {
@@ -143,7 +277,7 @@ impl<'a> ModuleCtx<'a> {
         offset.map(|r| f.parsed.lines.span(&f.text, r.start))
     }
 
-    fn block_resources(&self, fi: usize, b: &Block, app: &str, out: &mut Vec<Resource>) {
+    fn block_resources(&self, fi: usize, b: &Block, out: &mut Vec<Resource>) {
         let labels: Vec<&str> = b.labels.iter().map(label).collect();
         let (kind, type_, base) = match (b.ident.value().as_str(), labels.as_slice()) {
             ("resource", [t, n]) => ("terraform.resource", t.to_string(), format!("{t}.{n}")),
@@ -167,31 +301,14 @@ impl<'a> ModuleCtx<'a> {
             }
             _ => return,
         };
+        let base = format!("{}{base}", self.scope.prefix);
         let f = &self.files[fi];
         let head = self.span(fi, b.ident.span()).unwrap_or(Span::new(1, 1));
         let instances = self.instances(fi, b);
         for inst in instances {
             let mut ev = Eval::new(&f.text, self);
-            let address = match &inst {
-                Instance::Single => base.clone(),
-                Instance::Count(i) => {
-                    ev = ev.with(
-                        "count",
-                        Val::Obj(vec![("index".into(), Val::Num(*i as f64))]),
-                    );
-                    format!("{base}[{i}]")
-                }
-                Instance::Each(k, v) => {
-                    ev = ev.with(
-                        "each",
-                        Val::Obj(vec![
-                            ("key".into(), Val::Str(k.clone())),
-                            ("value".into(), v.clone()),
-                        ]),
-                    );
-                    format!("{base}[{}]", serde_json::to_string(k).unwrap_or_default())
-                }
-            };
+            inst.bind(&mut ev);
+            let address = format!("{base}{}", inst.suffix());
             let mut spans = BTreeMap::new();
             let mut attrs = self.eval_body(fi, &b.body, &mut ev, "", &mut spans, true);
             parse_policies(&mut attrs);
@@ -203,7 +320,11 @@ impl<'a> ModuleCtx<'a> {
                     Some(a) => expr_text(&f.text, &a.value),
                     None => type_.split('_').next().unwrap_or_default().to_string(),
                 };
+                let provider = self.scope.provider(&provider);
                 links.insert("provider_ref".into(), Value::String(provider));
+            }
+            if !self.scope.chain.is_empty() {
+                links.insert("module_chain".into(), json!(self.scope.chain));
             }
             if type_ == "aws_iam_policy_document" && kind == "terraform.data" {
                 let doc = policy_doc::render(&attrs);
@@ -214,7 +335,7 @@ impl<'a> ModuleCtx<'a> {
                 kind: kind.to_string(),
                 type_: type_.clone(),
                 address,
-                app: app.to_string(),
+                app: self.scope.app.clone(),
                 file: f.path.clone(),
                 line: head.line,
                 column: head.column,
@@ -223,6 +344,19 @@ impl<'a> ModuleCtx<'a> {
                 links,
                 spans,
             });
+            if kind == "terraform.module" {
+                let name = labels[0];
+                if let Some(child) = self.child(name, &inst) {
+                    let at = out.len() - 1;
+                    let links = &mut out[at].links;
+                    links.insert("module_dir".into(), json!(child.scope.dir));
+                    if !child.scope.providers.is_empty() {
+                        let sorted: BTreeMap<_, _> = child.scope.providers.iter().collect();
+                        links.insert("providers".into(), json!(sorted));
+                    }
+                    child.emit(out);
+                }
+            }
         }
     }
 
@@ -264,7 +398,12 @@ impl<'a> ModuleCtx<'a> {
             match s {
                 Structure::Attribute(a) => {
                     let key = a.key.value().as_str();
-                    if top && matches!(key, "count" | "for_each" | "provider" | "depends_on") {
+                    if top
+                        && matches!(
+                            key,
+                            "count" | "for_each" | "provider" | "providers" | "depends_on"
+                        )
+                    {
                         continue;
                     }
                     let p = format!("{ptr}/{}", pointer_token(key));
@@ -436,10 +575,40 @@ impl<'a> ModuleCtx<'a> {
     }
 }
 
+#[derive(Clone)]
 enum Instance {
     Single,
     Count(usize),
     Each(String, Val),
+}
+
+impl Instance {
+    /// `count.index` / `each.key` and `each.value` for expressions of this instance.
+    fn bind(&self, ev: &mut Eval) {
+        match self {
+            Instance::Single => {}
+            Instance::Count(i) => ev.bound.push((
+                "count".into(),
+                Val::Obj(vec![("index".into(), Val::Num(*i as f64))]),
+            )),
+            Instance::Each(k, v) => ev.bound.push((
+                "each".into(),
+                Val::Obj(vec![
+                    ("key".into(), Val::Str(k.clone())),
+                    ("value".into(), v.clone()),
+                ]),
+            )),
+        }
+    }
+
+    /// The address suffix: ``, `[0]`, `["key"]`.
+    fn suffix(&self) -> String {
+        match self {
+            Instance::Single => String::new(),
+            Instance::Count(i) => format!("[{i}]"),
+            Instance::Each(k, _) => format!("[{}]", serde_json::to_string(k).unwrap_or_default()),
+        }
+    }
 }
 
 fn entry<'v>(blocks: &'v mut Vec<(String, Vec<Val>)>, name: &str) -> &'v mut Vec<Val> {
@@ -479,7 +648,8 @@ impl Resolver for ModuleCtx<'_> {
             Some("data") if parts.len() >= 4 => {
                 (format!("data.{}.{}", parts[1], parts[2]), &parts[3..])
             }
-            Some("module") | None => return None,
+            Some("module") => return self.module_output(parts),
+            None => return None,
             Some(_) if parts.len() >= 3 => (format!("{}.{}", parts[0], parts[1]), &parts[2..]),
             _ => return None,
         };
@@ -503,23 +673,24 @@ impl Resolver for ModuleCtx<'_> {
         let v = self.memoized(&format!("{key}.{}", attr[0]), || {
             Eval::new(&self.files[fi].text, self).eval(&a.value)
         });
-        Some(v)
+        calls::walk(v, &attr[1..])
     }
 
     fn module_path(&self) -> String {
-        if self.dir.is_empty() {
+        if self.scope.dir.is_empty() {
             ".".into()
         } else {
-            self.dir.to_string()
+            self.scope.dir.clone()
         }
     }
 
     fn read_file(&self, path: &str) -> Option<String> {
-        let p = path.strip_prefix("./").unwrap_or(path);
-        let full = if self.dir.is_empty() || p.starts_with(self.dir) {
-            p.to_string()
+        // `path.module` already names the module directory; bare paths are relative to it.
+        let dir = &self.scope.dir;
+        let full = if dir.is_empty() || path.starts_with(&format!("{dir}/")) {
+            tree::join("", path)
         } else {
-            format!("{}/{p}", self.dir)
+            tree::join(dir, path)
         };
         (self.read_file)(&full)
     }
@@ -547,7 +718,7 @@ impl Resolver for NoRefs {
 
 /// Policy documents written as JSON strings (heredoc, `jsonencode`, literal) become objects, so
 /// every IAM rule reads one shape whatever the source form.
-fn parse_policies(v: &mut Val) {
+pub(crate) fn parse_policies(v: &mut Val) {
     match v {
         Val::Obj(o) => {
             for (k, val) in o.iter_mut() {
@@ -609,7 +780,10 @@ fn link_providers(out: &mut [Resource]) {
             .get(&pref)
             .cloned()
             .unwrap_or_else(|| json!({"name": pref.split('.').next().unwrap_or_default()}));
-        if let (Some(Value::Object(dt)), Some(Value::Object(tags))) = (
+        // Data sources take no tags; only managed resources inherit the provider's.
+        let taggable = r.kind == "terraform.resource";
+        if let (true, Some(Value::Object(dt)), Some(Value::Object(tags))) = (
+            taggable,
             p.get("default_tags"),
             r.attrs.get("tags").or(Some(&Value::Object(Map::new()))),
         ) {
@@ -617,6 +791,19 @@ fn link_providers(out: &mut [Resource]) {
             all.extend(tags.clone());
             if let Value::Object(a) = &mut r.attrs {
                 a.insert("tags_all".into(), Value::Object(all));
+            }
+        }
+        // Google: `default_labels` merged under the resource's `labels`, as the provider
+        // reports them in `effective_labels`.
+        if let (true, Some(Value::Object(dl)), Some(Value::Object(labels))) = (
+            taggable,
+            p.get("default_labels"),
+            r.attrs.get("labels").or(Some(&Value::Object(Map::new()))),
+        ) {
+            let mut all = dl.clone();
+            all.extend(labels.clone());
+            if let Value::Object(a) = &mut r.attrs {
+                a.insert("effective_labels".into(), Value::Object(all));
             }
         }
         r.links.insert("provider".into(), p);

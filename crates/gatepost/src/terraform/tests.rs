@@ -19,6 +19,7 @@ fn module(files: &[(&str, &str)], vars: &[(&str, &str)]) -> Vec<Resource> {
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect(),
+        ..Default::default()
     };
     normalize_module("app", "app", &tf, &tfvars, &inputs, &|_| None)
 }
@@ -242,4 +243,157 @@ fn local_cycles_do_not_hang() {
         .as_str()
         .unwrap()
         .starts_with("${"));
+}
+
+#[test]
+fn nested_dynamic_blocks_with_iterators() {
+    let rs = module(
+        &[(
+            "app/main.tf",
+            r#"
+locals {
+  rules = {
+    web = { ports = [80, 443], cidrs = ["10.0.0.0/8"] }
+  }
+}
+resource "aws_security_group" "sg" {
+  dynamic "ingress" {
+    for_each = local.rules
+    iterator = rule
+    content {
+      description = rule.key
+      dynamic "cidr" {
+        for_each = rule.value.ports
+        iterator = port
+        content {
+          port  = port.value
+          block = rule.value.cidrs[0]
+        }
+      }
+    }
+  }
+}
+"#,
+        )],
+        &[],
+    );
+    let sg = by_addr(&rs, "aws_security_group.sg");
+    assert_eq!(sg.attrs["ingress"][0]["description"], json!("web"));
+    assert_eq!(
+        sg.attrs["ingress"][0]["cidr"],
+        json!([{"port": 80, "block": "10.0.0.0/8"}, {"port": 443, "block": "10.0.0.0/8"}])
+    );
+    assert!(sg.unresolved.is_empty(), "{:?}", sg.unresolved);
+    assert_eq!(sg.locate("/ingress/0/cidr/1/port").line, 17);
+}
+
+#[test]
+fn templatefile_conditionals_workspace_and_functions() {
+    let files: HashMap<&str, &str> = [(
+        "app/policy.tpl",
+        "{\"Statement\": [%{ for i, a in actions }%{ if i > 0 },%{ endif }{\"Action\": \"${a}\", \"Resource\": \"${arn}\"}%{ endfor }]}",
+    )]
+    .into();
+    let tf = file(
+        "app/main.tf",
+        r#"
+variable "env" { default = "prod" }
+locals {
+  is_prod = var.env == "prod"
+  size    = local.is_prod ? "m5.large" : "t3.micro"
+  names   = concat(["a"], split(",", "b,c"))
+  ws      = terraform.workspace
+}
+resource "aws_iam_policy" "p" {
+  policy = templatefile("${path.module}/policy.tpl", { actions = ["s3:GetObject", "s3:*"], arn = "*" })
+}
+resource "aws_instance" "i" {
+  instance_type = local.size
+  tags = {
+    names  = join("/", local.names)
+    third  = element(local.names, 2)
+    n      = length(local.names)
+    ws     = local.ws
+    first  = lookup({ a = "x" }, "b", "fallback")
+    picked = coalesce("", "c")
+    fmt    = format("%s-%03d", "web", 7)
+    m      = tomap({ k = "v" })["k"]
+    set    = length(toset(["a", "a", "b"]))
+    one    = one(["only"])
+    sum    = sum([1, 2, 3])
+    tried  = try(local.nope.missing, "default")
+    tried2 = try(local.names[7], "short")
+    can    = can(local.names[0])
+    guess  = try(aws_s3_bucket.b.id, "never")
+    fl     = formatlist("%s.example.com", ["a", "b"])
+  }
+}
+resource "aws_s3_bucket" "b" {
+  bucket = aws_instance.i.tags.names
+}
+"#,
+    );
+    let read = |p: &str| files.get(p).map(|s| s.to_string());
+    let rs = normalize_module("app", "app", &[tf], &[], &TfInputs::default(), &read);
+    let p = by_addr(&rs, "aws_iam_policy.p");
+    assert!(p.unresolved.is_empty(), "{:?} {}", p.unresolved, p.attrs);
+    assert_eq!(p.attrs["policy"]["Statement"][1]["Action"], json!("s3:*"));
+    let i = by_addr(&rs, "aws_instance.i");
+    assert_eq!(i.attrs["instance_type"], json!("m5.large"));
+    assert_eq!(
+        i.attrs["tags"],
+        json!({"names": "a/b/c", "third": "c", "n": 3, "ws": "default", "first": "fallback",
+               "picked": "c", "fmt": "web-007", "m": "v", "set": 2, "one": "only", "sum": 6,
+               "tried": "default", "tried2": "short", "can": true,
+               "guess": "${try(aws_s3_bucket.b.id, \"never\")}",
+               "fl": ["a.example.com", "b.example.com"]})
+    );
+    // A configured argument of another resource, followed into a nested key.
+    assert_eq!(
+        by_addr(&rs, "aws_s3_bucket.b").attrs["bucket"],
+        json!("a/b/c")
+    );
+}
+
+#[test]
+fn templatefile_with_unknown_values_stays_unresolved() {
+    let files: HashMap<&str, &str> = [("app/t.tpl", "bucket ${name}")].into();
+    let tf = file(
+        "app/main.tf",
+        "variable \"v\" {}\nresource \"x_y\" \"z\" {\n  doc = templatefile(\"t.tpl\", { name = var.v })\n  missing = templatefile(\"nope.tpl\", {})\n}\n",
+    );
+    let read = |p: &str| files.get(p).map(|s| s.to_string());
+    let rs = normalize_module("app", "app", &[tf], &[], &TfInputs::default(), &read);
+    assert_eq!(by_addr(&rs, "x_y.z").unresolved, vec!["/doc", "/missing"]);
+}
+
+#[test]
+fn google_default_labels_become_effective_labels() {
+    let rs = module(
+        &[(
+            "app/main.tf",
+            r#"
+provider "google" {
+  project        = "food"
+  default_labels = { team = "food", env = "dev" }
+}
+resource "google_storage_bucket" "b" {
+  name   = "menus"
+  labels = { env = "prod" }
+}
+data "google_project" "p" {}
+"#,
+        )],
+        &[],
+    );
+    let b = by_addr(&rs, "google_storage_bucket.b");
+    assert_eq!(
+        b.attrs["effective_labels"],
+        json!({"team": "food", "env": "prod"})
+    );
+    assert_eq!(b.links["provider"]["project"], json!("food"));
+    assert!(by_addr(&rs, "data.google_project.p")
+        .attrs
+        .get("effective_labels")
+        .is_none());
 }
