@@ -33,3 +33,9 @@ cargo run -q -p gatepost-accuracy -- zizmor --corpus "${ZIZMOR_CORPUS:-$CORPUS/z
 
 step "the pre-commit hook, through pre-commit"
 ./scripts/test-precommit.sh
+
+# Last, as it is the slowest: a short fuzzing pass (GATEPOST_FUZZ_SECONDS=0 skips it).
+if [ "${GATEPOST_FUZZ_SECONDS:-20}" != 0 ]; then
+    step "fuzz smoke: every fuzz target for ${GATEPOST_FUZZ_SECONDS:-20}s"
+    FUZZ_SECONDS="${GATEPOST_FUZZ_SECONDS:-20}" ./scripts/fuzz-smoke.sh
+fi
