@@ -12,9 +12,11 @@ fn workspace_root() -> PathBuf {
 }
 
 /// `gatepost scan testdata/examples/where2eat --format json`, optionally behind `unshare -n`.
+/// `--no-config`: the repository's own gatepost.toml allows `testdata/`, which would leave the
+/// report empty and the comparison toothless.
 fn scan_example(offline: bool) -> Output {
     let bin = env!("CARGO_BIN_EXE_gatepost");
-    let args = ["scan", "testdata/examples/where2eat", "--format", "json"];
+    let args = ["scan", "testdata/examples/where2eat", "--format", "json", "--no-config"];
     let mut cmd = if offline {
         let mut c = Command::new("unshare");
         c.arg("-n").arg(bin);
