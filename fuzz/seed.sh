@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Fills fuzz/corpus/<target>/ with seeds: our own (fuzz/seeds/), the repository's testdata/,
-# and the labelled third-party corpus beside the checkout (never committed; see its NOTICE.md).
+# Fills fuzz/corpus/<target>/ (or $FUZZ_CORPUS_DIR/<target>/) with seeds: our own (fuzz/seeds/),
+# the repository's testdata/, and the labelled third-party corpus beside the checkout (never
+# committed; see its NOTICE.md).
 # FUZZ_MAX_SEEDS caps the files per target (the smallest are kept) so short runs start fast.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,15 +11,16 @@ CORPUS="${GATEPOST_CORPUS:-$(cd .. && pwd)/shared/corpus}"
 [ -d "$CORPUS" ] || echo "note: no third-party corpus at $CORPUS; seeding from testdata/ only" >&2
 MAX="${FUZZ_MAX_SEEDS:-200}"
 MAX_BYTES=65536
+OUT="${FUZZ_CORPUS_DIR:-fuzz/corpus}"
 
 # add <target> <file>...: copy each file under a content-hash name (so reruns add nothing new).
 add() {
     local target="$1"; shift
-    mkdir -p "fuzz/corpus/$target"
+    mkdir -p "$OUT/$target"
     local f
     for f in "$@"; do
         [ -f "$f" ] && [ "$(stat -c %s "$f")" -le "$MAX_BYTES" ] || continue
-        cp "$f" "fuzz/corpus/$target/$(sha1sum "$f" | cut -c1-16)"
+        cp "$f" "$OUT/$target/$(sha1sum "$f" | cut -c1-16)"
     done
 }
 
@@ -45,7 +47,7 @@ add yaml "${k8[@]}" "${wf[@]}" "${gl[@]}"
 # scan: a few real files of each kind, each prefixed with the byte that picks its path
 # (0 .tf, 1 .yaml, 2 workflow, 3 .env), joined by the 0xFF separator.
 seed_scan() {
-    local out="fuzz/corpus/scan/$1"; shift
+    local out="$OUT/scan/$1"; shift
     : > "$out"
     local first=1 kind f
     for kf in "$@"; do
@@ -57,7 +59,7 @@ seed_scan() {
         first=0
     done
 }
-mkdir -p fuzz/corpus/scan
+mkdir -p "$OUT/scan"
 for i in 0 1 2 3 4 5 6 7; do
     seed_scan "mix$i" "0:${tf[$i]:-}" "1:${k8[$i]:-}" "2:${wf[$i]:-}"
 done
@@ -69,5 +71,5 @@ mapfile -t w2e_k8 < <(find "$w2e/k8s" -name '*.yaml' | sort | head -n 1)
 seed_scan where2eat "${w2e_tf[@]/#/0:}" "${w2e_k8[@]/#/1:}"
 
 for t in hcl yaml workflow gitlab k8s terraform scan; do
-    printf '%-10s %s seeds\n' "$t" "$(ls "fuzz/corpus/$t" | wc -l)"
+    printf '%-10s %s seeds\n' "$t" "$(ls "$OUT/$t" | wc -l)"
 done

@@ -8,7 +8,10 @@ SECONDS_EACH="${FUZZ_SECONDS:-20}"
 TARGETS=(hcl yaml workflow gitlab k8s terraform scan)
 
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
-FUZZ_MAX_SEEDS="${FUZZ_MAX_SEEDS:-60}" ./fuzz/seed.sh
+# A small corpus of its own: the grown corpus of long runs would take minutes just to replay.
+SMOKE_CORPUS=fuzz/target/smoke-corpus
+rm -rf "$SMOKE_CORPUS"
+FUZZ_CORPUS_DIR="$SMOKE_CORPUS" FUZZ_MAX_SEEDS="${FUZZ_MAX_SEEDS:-12}" ./fuzz/seed.sh
 
 cd fuzz
 cargo +nightly fuzz build -O
@@ -16,7 +19,7 @@ cargo +nightly fuzz build -O
 failed=()
 for t in "${TARGETS[@]}"; do
     log="target/fuzz-smoke-$t.log"
-    if cargo +nightly fuzz run "$t" -O -- -max_total_time="$SECONDS_EACH" -timeout=30 \
+    if cargo +nightly fuzz run "$t" -O "../$SMOKE_CORPUS/$t" -- -max_total_time="$SECONDS_EACH" -timeout=30 \
         -rss_limit_mb=2048 -print_final_stats=1 >"$log" 2>&1; then
         printf '%-10s ok   %s\n' "$t" "$(grep -m1 '^stat::number_of_executed_units' "$log" | awk '{print $2 " execs"}')"
     else

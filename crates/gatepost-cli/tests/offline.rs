@@ -16,7 +16,13 @@ fn workspace_root() -> PathBuf {
 /// report empty and the comparison toothless.
 fn scan_example(offline: bool) -> Output {
     let bin = env!("CARGO_BIN_EXE_gatepost");
-    let args = ["scan", "testdata/examples/where2eat", "--format", "json", "--no-config"];
+    let args = [
+        "scan",
+        "testdata/examples/where2eat",
+        "--format",
+        "json",
+        "--no-config",
+    ];
     let mut cmd = if offline {
         let mut c = Command::new("unshare");
         c.arg("-n").arg(bin);
