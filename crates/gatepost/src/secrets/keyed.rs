@@ -395,9 +395,13 @@ pub(crate) fn extract(
             key.start = ps;
             let pe = piece_end(b, ps);
             // Public keys are not secrets; neither are names ending in e.g. `_hash`.
-            let before = &text[text[..ps]
-                .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.'))
-                .map_or(0, |i| i + 1)..ps];
+            // Step past the separator by its own width: it may be a multi-byte character.
+            let word_start = text[..ps]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.'))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let before = &text[word_start..ps];
             let bl = before.to_ascii_lowercase();
             if bl.contains("public")
                 || bl.contains("publishable")

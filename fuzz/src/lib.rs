@@ -1,0 +1,52 @@
+//! Shared driving code for the fuzz targets.
+use gatepost::{scan_sources, Options, SourceFile};
+
+/// Splits `split_files` input into files.
+pub const SEPARATOR: u8 = 0xFF;
+
+/// Paths a file may take, chosen by its first byte: each routes to a different parser.
+const PATHS: [&str; 4] = [
+    "m/main.tf",
+    "k8s/app.yaml",
+    ".github/workflows/ci.yml",
+    "m/.env",
+];
+
+/// Scans the given files and checks the one invariant every report keeps: findings are located.
+pub fn scan_files(files: Vec<SourceFile>) {
+    let report = scan_sources(files, &options());
+    for f in &report.findings {
+        assert!(f.line >= 1 && f.column >= 1, "unlocated finding: {f:?}");
+    }
+}
+
+pub fn scan_one(path: &str, data: &[u8]) {
+    scan_files(vec![SourceFile {
+        path: path.into(),
+        bytes: data.to_vec(),
+    }]);
+}
+
+/// Up to four files separated by 0xFF; each part's first byte picks its path (the byte is dropped).
+pub fn split_files(data: &[u8]) -> Vec<SourceFile> {
+    data.split(|&b| b == SEPARATOR)
+        .take(4)
+        .enumerate()
+        .filter_map(|(i, part)| {
+            let (&kind, body) = part.split_first()?;
+            let path = PATHS[kind as usize % PATHS.len()];
+            // Distinct directories so two parts of one kind are two files, not one path twice.
+            Some(SourceFile {
+                path: format!("f{i}/{path}"),
+                bytes: body.to_vec(),
+            })
+        })
+        .collect()
+}
+
+fn options() -> Options {
+    let mut opts = Options::default();
+    // A slow rule is a finding of its own (hostile_inputs covers the limit); keep execs short.
+    opts.limits.eval_time = std::time::Duration::from_secs(2);
+    opts
+}
