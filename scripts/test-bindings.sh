@@ -58,7 +58,7 @@ cargo test -q -p gatepost --test conformance
 cargo test -q -p gatepost-ffi --test header
 
 step "CLI"
-scan_to "$OUT/cli.json" "$REL/gatepost" scan "${ROOTS[@]}" --format json
+scan_to "$OUT/cli.json" "$REL/gatepost" scan "${ROOTS[@]}" --no-config --format json
 
 step "C ABI"
 gcc -std=c11 -Wall -Wextra -Werror -O2 -g -Icrates/gatepost-ffi/include \
