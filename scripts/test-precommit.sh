@@ -61,10 +61,19 @@ variable "acl" {
   default = "public-read"
 }
 TF
-cat > infra/main.tf <<'TF'
+# A clean app carries the ownership tags and an expiry date the hygiene rules ask for.
+expires="$(date -u -d '+30 days' +%F)"
+cat > infra/main.tf <<TF
 resource "aws_s3_bucket" "site" {
   bucket = "site"
   acl    = "private"
+  tags = {
+    app           = "site"
+    owner         = "web-team@example.com"
+    env           = "dev"
+    cost-center   = "cc-42"
+    expires-on    = "$expires"
+  }
 }
 TF
 echo "# app" > README.md
@@ -78,15 +87,11 @@ grep -q 'infra/main.tf:3:3' "$scratch/out" || { cat "$scratch/out"; fail "no loc
 grep -q 'commit refused' "$scratch/out" || { cat "$scratch/out"; fail "no readable verdict"; }
 git checkout -q infra/main.tf
 
-# A planted AWS access key id. The detector set lands on another branch: until it does,
-# this part only runs when the binary detects the key.
+# A planted AWS access key id: refused, named, and never printed in full.
 printf 'AWS_ACCESS_KEY_ID=AKIAZ7VRSQ5TJN4KBW2P\n' > deploy.env
-if "$GATEPOST_BIN" scan --no-config --format json deploy.env | grep -q '"hardcoded-secret"'; then
-    commit_expect refuse "planted AWS access key" deploy.env
-    grep -q 'hardcoded-secret' "$scratch/out" || { cat "$scratch/out"; fail "secret not named"; }
-else
-    echo "note: the secret detector does not catch AWS key ids on this branch yet; skipped"
-fi
+commit_expect refuse "planted AWS access key" deploy.env
+grep -q 'hardcoded-secret' "$scratch/out" || { cat "$scratch/out"; fail "secret not named"; }
+if grep -q 'AKIAZ7VRSQ5TJN4KBW2P' "$scratch/out"; then fail "the secret was printed"; fi
 rm -f deploy.env
 
 echo "pre-commit hook: all checks passed"
