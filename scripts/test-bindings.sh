@@ -68,10 +68,15 @@ scan_to "$OUT/c.json" ./target/scan-c "${FILES[@]}"
 scan_to "$OUT/c-paths.json" ./target/scan-c --paths "${ROOTS[@]}"
 # Leaks count only when definite: rayon's pool threads and the lazily built rule engine and
 # price table live for the whole process by design.
-VG=(valgrind -q --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite --error-exitcode=1)
+# valgrind reports its own errors with exit code 99, apart from the scan's 0/1/2.
+VG=(valgrind -q --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite --error-exitcode=99)
 "${VG[@]}" ./target/scan-c --check-errors >/dev/null
 mapfile -t EXAMPLE < <(find testdata/examples/where2eat -type f | LC_ALL=C sort)
-"${VG[@]}" ./target/scan-c --options '{"fail_on": "critical"}' "${EXAMPLE[@]}" >/dev/null
+set +e
+"${VG[@]}" ./target/scan-c "${EXAMPLE[@]}" >/dev/null
+code=$?
+set -e
+[ "$code" -le 2 ] || { echo "valgrind found errors or leaks (exit $code)"; exit 1; }
 echo "valgrind: no errors, no definite leaks"
 
 step "Python"
