@@ -61,7 +61,15 @@ impl ScanOutput {
 
 /// Scan the files with a JSON options object (`""`: defaults). Throws on bad options.
 #[wasm_bindgen]
+extern "C" {
+    /// The host's clock: the WebAssembly target has none of its own.
+    #[wasm_bindgen(js_namespace = Date, js_name = now)]
+    fn date_now() -> f64;
+}
+
+#[wasm_bindgen]
 pub fn scan(files: &FileSet, options: &str) -> Result<ScanOutput, JsError> {
+    gatepost::scan::set_now_secs((date_now() / 1000.0) as u64);
     let scan = api::scan(files.files.clone(), options).map_err(|e| JsError::new(&e))?;
     let out = api::guard(|| {
         Ok(ScanOutput {

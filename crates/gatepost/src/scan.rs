@@ -118,11 +118,30 @@ pub fn default_config() -> Value {
 
 /// Today's date in UTC as `YYYY-MM-DD`, for rules that compare dates (`input.config.today`).
 pub fn today_utc() -> String {
-    let secs = std::time::SystemTime::now()
+    civil_date((now_secs() / 86_400) as i64)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn now_secs() -> u64 {
+    std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
-        .unwrap_or(0);
-    civil_date((secs / 86_400) as i64)
+        .unwrap_or(0)
+}
+
+/// wasm32-unknown-unknown has no clock (`SystemTime::now` panics there): the host sets it.
+#[cfg(target_arch = "wasm32")]
+static NOW_SECS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// Seconds since the Unix epoch, as the JavaScript host reads them (`Date.now() / 1000`).
+#[cfg(target_arch = "wasm32")]
+pub fn set_now_secs(secs: u64) {
+    NOW_SECS.store(secs, std::sync::atomic::Ordering::Relaxed);
+}
+
+#[cfg(target_arch = "wasm32")]
+fn now_secs() -> u64 {
+    NOW_SECS.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// The proleptic Gregorian date of a day count since 1970-01-01 (H. Hinnant's algorithm).
