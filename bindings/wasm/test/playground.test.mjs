@@ -72,7 +72,7 @@ test('playground shows findings, source lines and costs, offline', async (t) => 
 
   // Cost breakdown for the example app, over the default $50 ceiling.
   const caption = await page.textContent(`table.cost[data-app="${EXAMPLE}"] caption`);
-  assert.match(caption, /\$140\.96\/month/);
+  assert.match(caption, /\$273\.20\/month/);
   assert.match(caption, /over the \$50\.00 ceiling/);
   assert.match(await page.textContent('#costs'), /m5\.xlarge/);
 
