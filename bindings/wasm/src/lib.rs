@@ -59,7 +59,6 @@ impl ScanOutput {
     }
 }
 
-/// Scan the files with a JSON options object (`""`: defaults). Throws on bad options.
 #[wasm_bindgen]
 extern "C" {
     /// The host's clock: the WebAssembly target has none of its own.
@@ -67,6 +66,7 @@ extern "C" {
     fn date_now() -> f64;
 }
 
+/// Scan the files with a JSON options object (`""`: defaults). Throws on bad options.
 #[wasm_bindgen]
 pub fn scan(files: &FileSet, options: &str) -> Result<ScanOutput, JsError> {
     gatepost::scan::set_now_secs((date_now() / 1000.0) as u64);

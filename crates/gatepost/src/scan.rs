@@ -121,27 +121,34 @@ pub fn today_utc() -> String {
     civil_date((now_secs() / 86_400) as i64)
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+/// A clock set by the host; 0 means "ask the system". wasm32-unknown-unknown has no clock
+/// (`SystemTime::now` panics there), so the WebAssembly binding sets it before each scan.
+static HOST_NOW_SECS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// Seconds since the Unix epoch, as the host reads them (JavaScript: `Date.now() / 1000`).
+pub fn set_now_secs(secs: u64) {
+    HOST_NOW_SECS.store(secs, std::sync::atomic::Ordering::Relaxed);
+}
+
 fn now_secs() -> u64 {
+    let host = HOST_NOW_SECS.load(std::sync::atomic::Ordering::Relaxed);
+    if host != 0 || cfg!(target_arch = "wasm32") {
+        return host;
+    }
+    system_now_secs()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn system_now_secs() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0)
 }
 
-/// wasm32-unknown-unknown has no clock (`SystemTime::now` panics there): the host sets it.
 #[cfg(target_arch = "wasm32")]
-static NOW_SECS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-
-/// Seconds since the Unix epoch, as the JavaScript host reads them (`Date.now() / 1000`).
-#[cfg(target_arch = "wasm32")]
-pub fn set_now_secs(secs: u64) {
-    NOW_SECS.store(secs, std::sync::atomic::Ordering::Relaxed);
-}
-
-#[cfg(target_arch = "wasm32")]
-fn now_secs() -> u64 {
-    NOW_SECS.load(std::sync::atomic::Ordering::Relaxed)
+fn system_now_secs() -> u64 {
+    0
 }
 
 /// The proleptic Gregorian date of a day count since 1970-01-01 (H. Hinnant's algorithm).
