@@ -1,24 +1,30 @@
 #!/usr/bin/env bash
 # Side-by-side timing on the same files, in one run: gatepost full scan, gatepost parse-only
-# (`gatepost model`: read + parse + normalize, no rules), and peers that install from PyPI.
+# (`gatepost model`: read + parse + normalize, no rules, our own floor), gatepost on one
+# thread (`--jobs 1`), and peers that install from PyPI (Checkov on everything, zizmor on
+# workflow sets).
 #
-#   benches/compare.sh [--sizes "1000 10000 50000"] [--peers "checkov"] [--runs 3] [DIR...]
+#   benches/compare.sh [--sizes "1000 10000 50000"] [--peers "checkov zizmor"]
+#                      [--runs 3] [--peer-runs 1] [DIR...]
 #
 # Corpora: the synthetic monorepo from ../shared/tools/gen_tf_corpus.py at each size, plus
-# any DIR given. Prints wall time (min / median of --runs), peak RSS and findings per tool,
-# and the ratios; writes the table to benches/results/compare-<date>.md.
+# any DIR given (for example the sets built by ../shared/tools/real-corpus/build_corpus.sh).
+# Prints wall time (min / median), peak RSS and findings per tool, the ratios, and the
+# targets of the performance issue; writes it all to benches/results/compare-<date>.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes="1000 10000 50000"
-peers="checkov"
+peers="checkov zizmor"
 runs=3
+peer_runs=1
 dirs=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --sizes) sizes="$2"; shift 2 ;;
         --peers) peers="$2"; shift 2 ;;
         --runs) runs="$2"; shift 2 ;;
-        *) dirs+=("$1"); shift ;;
+        --peer-runs) peer_runs="$2"; shift 2 ;;
+        *) dirs+=("$(cd "$1" && pwd)"); shift ;;
     esac
 done
 gen="${GATEPOST_CORPUS_TOOL:-../shared/tools/gen_tf_corpus.py}"
@@ -27,11 +33,14 @@ bin="$PWD/target/release/gatepost"
 work="$PWD/target/compare"
 mkdir -p "$work"
 
+# Peers go into a scratch venv, never into the project.
 venv="$work/venv"
 if [ -n "$peers" ] && [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv"
-    "$venv/bin/pip" install -q $peers
 fi
+for p in $peers; do
+    [ -x "$venv/bin/$p" ] || "$venv/bin/pip" install -q "$p"
+done
 
 corpora=()
 for n in $sizes; do
@@ -41,47 +50,89 @@ for n in $sizes; do
 done
 corpora+=("${dirs[@]}")
 
-# measure NAME CMD...: runs the command $runs times; prints "min median rss_kb"
+# measure N CMD...: runs the command N times; prints "min median max_rss_kb"
 measure() {
+    local n="$1"; shift
     local times=() rss=0
-    for _ in $(seq "$runs"); do
-        local t0 t1
+    for _ in $(seq "$n"); do
+        local t0 t1 r
         t0=$(date +%s.%N)
         /usr/bin/time -f "%M" -o "$work/rss" "$@" > "$work/out" 2>/dev/null || true
         t1=$(date +%s.%N)
         times+=("$(echo "$t1 - $t0" | bc)")
-        local r; r=$(tail -1 "$work/rss"); [ "$r" -gt "$rss" ] && rss=$r
+        r=$(tail -1 "$work/rss"); [ "$r" -gt "$rss" ] && rss=$r
     done
-    printf '%s\n' "${times[@]}" | sort -n | awk -v rss="$rss" '{a[NR]=$1} END {printf "%.3f %.3f %d\n", a[1], a[int((NR+1)/2)], rss}'
+    printf '%s\n' "${times[@]}" | sort -n |
+        awk -v rss="$rss" '{a[NR]=$1} END {printf "%.3f %.3f %d\n", a[1], a[int((NR+1)/2)], rss}'
 }
+ratio() { echo "scale=2; $1 / $2" | bc; }
+count_json() { python3 -c "$1" "$work/out" 2>/dev/null || echo "?"; }
 
 out="benches/results/compare-$(date +%F).md"
 {
     echo "# gatepost vs peers, $(date +%F)"
     echo
-    echo "Machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB; min/median of $runs runs; RSS in MiB."
+    echo "Machine: $(nproc) cores ($(uname -m)), $(free -g | awk '/Mem/{print $2}') GiB, load average" \
+        "at start $(cut -d' ' -f1 /proc/loadavg); gatepost $(git rev-parse --short HEAD);" \
+        "min/median of $runs runs (peers: $peer_runs); peak RSS in MiB."
     echo
-    echo "| corpus | files | MB | tool | min s | median s | peak RSS | findings | vs gatepost |"
+    echo "| corpus | files | MB | tool | min s | median s | peak RSS | findings | ratio |"
     echo "|---|---|---|---|---|---|---|---|---|"
 } > "$out"
+declare -A full_med full_rss bytes
+summary=()
 for c in "${corpora[@]}"; do
+    name=$(basename "$c")
     files=$(find "$c" -type f | wc -l)
-    mb=$(du -sm "$c" | cut -f1)
-    read -r gmin gmed grss < <(measure "$bin" scan --no-config --no-progress --format json "$c")
-    gf=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["findings"]))' "$work/out" 2>/dev/null || echo "?")
-    read -r pmin pmed prss < <(measure "$bin" model --no-config "$c")
-    echo "| $(basename "$c") | $files | $mb | gatepost | $gmin | $gmed | $((grss / 1024)) | $gf | 1.0 |" >> "$out"
-    echo "| $(basename "$c") | $files | $mb | gatepost parse-only | $pmin | $pmed | $((prss / 1024)) | - | $(echo "scale=2; $pmed / $gmed" | bc) |" >> "$out"
+    b=$(find "$c" -type f -printf '%s\n' | awk '{s+=$1} END {print s+0}')
+    mb=$(echo "scale=1; $b / 1048576" | bc)
+    row() { echo "| $name | $files | $mb | $* |" >> "$out"; }
+
+    read -r gmin gmed grss < <(measure "$runs" "$bin" scan --no-config --no-progress --format json "$c")
+    gf=$(count_json 'import json,sys; print(len(json.load(open(sys.argv[1]))["findings"]))')
+    full_med[$name]=$gmed; full_rss[$name]=$grss; bytes[$name]=$b
+    row "gatepost | $gmin | $gmed | $((grss / 1024)) | $gf | 1.0"
+
+    read -r pmin pmed prss < <(measure "$runs" "$bin" model --no-config "$c")
+    row "gatepost parse-only | $pmin | $pmed | $((prss / 1024)) | - | full/parse $(ratio "$gmed" "$pmed")"
+    summary+=("full scan / parse-only on $name: $(ratio "$gmed" "$pmed") (target <= 2.0)")
+
+    read -r jmin jmed jrss < <(measure "$runs" "$bin" --jobs 1 scan --no-config --no-progress --format json "$c")
+    row "gatepost --jobs 1 | $jmin | $jmed | $((jrss / 1024)) | - | speed-up $(ratio "$jmed" "$gmed")"
+    summary+=("parallel speed-up on $name: $(ratio "$jmed" "$gmed")x over --jobs 1 (target >= 1.7 on large inputs)")
+    summary+=("peak RSS / input bytes on $name: $(ratio "$grss * 1024" "$b") (target <= 4)")
+
     for p in $peers; do
         case "$p" in
             checkov)
-                read -r cmin cmed crss < <(measure "$venv/bin/checkov" -d "$c" --quiet --compact -o json --skip-download)
-                cf=$(python3 -c 'import json,sys
+                read -r cmin cmed crss < <(measure "$peer_runs" "$venv/bin/checkov" -d "$c" --quiet --compact -o json --skip-download)
+                cf=$(count_json 'import json,sys
 d=json.load(open(sys.argv[1])); d=d if isinstance(d,list) else [d]
-print(sum(len(x.get("results",{}).get("failed_checks",[])) for x in d))' "$work/out" 2>/dev/null || echo "?")
-                echo "| $(basename "$c") | $files | $mb | checkov | $cmin | $cmed | $((crss / 1024)) | $cf | $(echo "scale=1; $cmed / $gmed" | bc)x slower |" >> "$out"
+print(sum(len(x.get("results",{}).get("failed_checks",[])) for x in d))')
+                row "checkov | $cmin | $cmed | $((crss / 1024)) | $cf | $(ratio "$cmed" "$gmed")x slower"
+                summary+=("vs Checkov on $name: $(ratio "$cmed" "$gmed")x faster (target >= 100)")
+                ;;
+            zizmor)
+                mapfile -t wf < <(find "$c" -type f \( -path '*/.github/workflows/*' -o -name 'action.yml' -o -name 'action.yaml' \) \( -name '*.yml' -o -name '*.yaml' \))
+                [ "${#wf[@]}" -gt 0 ] || continue
+                read -r zmin zmed zrss < <(measure "$peer_runs" "$venv/bin/zizmor" --offline --format json "${wf[@]}")
+                zf=$(count_json 'import json,sys; print(len(json.load(open(sys.argv[1]))))')
+                row "zizmor (workflows only) | $zmin | $zmed | $((zrss / 1024)) | $zf | $(ratio "$zmed" "$gmed")x"
                 ;;
         esac
     done
 done
+
+# Linear growth: time and memory from the smallest to the largest synthetic size.
+set -- $sizes
+if [ $# -ge 2 ]; then
+    lo="tf$1"; hi="tf${!#}"
+    summary+=("growth $lo -> $hi: time x$(ratio "${full_med[$hi]}" "${full_med[$lo]}") for input x$(ratio "${bytes[$hi]}" "${bytes[$lo]}") (target <= 55x for 1k -> 50k)")
+fi
+{
+    echo
+    echo "## Against the targets"
+    echo
+    for s in "${summary[@]}"; do echo "- $s"; done
+} >> "$out"
 cat "$out"

@@ -18,6 +18,15 @@ use std::process::ExitCode;
     about = "Policy-as-code checks for micro-apps: IAM, public buckets, quotas, cost, CI workflows and secrets"
 )]
 struct Cli {
+    /// Worker threads (default: one per core).
+    #[arg(
+        long,
+        short = 'j',
+        global = true,
+        value_name = "N",
+        default_value_t = 0
+    )]
+    jobs: usize,
     #[command(subcommand)]
     command: Command,
 }
@@ -145,9 +154,23 @@ impl ScanArgs {
         self.run_with(cfg.as_ref())
     }
 
+    /// The normalized model only: no rules, no cost.
+    fn model(&self) -> Result<Report, String> {
+        let cfg = self.config()?;
+        self.run_inner(cfg.as_ref(), gatepost::scan::model_sources)
+    }
+
     /// Discover, scan and report. Explicit files bring their module's and app's other
     /// files along as context; only the paths given are reported on.
     fn run_with(&self, cfg: Option<&Config>) -> Result<Report, String> {
+        self.run_inner(cfg, gatepost::scan_sources)
+    }
+
+    fn run_inner(
+        &self,
+        cfg: Option<&Config>,
+        scan: fn(Vec<gatepost::SourceFile>, &gatepost::Options) -> Report,
+    ) -> Result<Report, String> {
         let mut opts = self.options(cfg)?;
         let files: Vec<PathBuf> = self.paths.iter().filter(|p| p.is_file()).cloned().collect();
         let mut roots = self.paths.clone();
@@ -163,7 +186,7 @@ impl ScanArgs {
         let (sources, errs) = gatepost::discover::discover(&roots, opts.limits.max_file_bytes);
         let bar = progress::Progress::start(sources.len(), !self.no_progress && progress::wanted());
         opts.progress = Some(bar.counter.clone());
-        let mut report = gatepost::scan_sources(sources, &opts);
+        let mut report = scan(sources, &opts);
         bar.finish();
         let in_scope = |p: &str| {
             opts.filters.only_paths.as_ref().is_none_or(|only| {
@@ -314,6 +337,7 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<u8, String> {
+    gatepost::par::set_threads(cli.jobs)?;
     match cli.command {
         Command::Scan {
             args,
@@ -376,7 +400,7 @@ fn run(cli: Cli) -> Result<u8, String> {
         }
         Command::Test { dirs, verbose } => run_tests(&dirs, verbose),
         Command::Model { args } => {
-            let report = args.run()?;
+            let report = args.model()?;
             emit(&None, &report.model_json())?;
             Ok(if report.errors.is_empty() { 0 } else { 2 })
         }

@@ -281,3 +281,32 @@ fn no_progress_bar_off_a_terminal() {
         "stderr must stay clean when it is not a terminal: {err}"
     );
 }
+
+#[test]
+fn one_thread_gives_the_same_bytes_as_all_cores() {
+    let s = Scratch::new("jobs");
+    s.write("infra/main.tf", BUCKET)
+        .write("infra/variables.tf", VARS)
+        .write("k8s/ns.yaml", NAMESPACE);
+    let all = s.run(&["scan", "--format", "json", "--no-config"]);
+    let one = s.run(&["scan", "--jobs", "1", "--format", "json", "--no-config"]);
+    assert_eq!(all.0, 1, "{}", all.2);
+    assert!(all.1.contains("\"findings\""));
+    assert_eq!(all, one);
+}
+
+#[test]
+fn model_prints_the_model_without_evaluating_rules() {
+    let s = Scratch::new("model");
+    s.write("infra/main.tf", BUCKET).write("infra/variables.tf", VARS);
+    // A user policy that cannot compile would fail any command that evaluates rules.
+    s.write("policy/broken.rego", "package broken\n\ndeny contains x if {\n");
+    let (code, out, err) = s.run(&["model", "--no-config", "--policy", "policy", "infra"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let bucket = &v["resources"][0];
+    assert_eq!(bucket["address"], "aws_s3_bucket.menus");
+    assert_eq!(bucket["attrs"]["acl"], "public-read");
+    let (code, _, _) = s.run(&["scan", "--no-config", "--policy", "policy", "infra"]);
+    assert_eq!(code, 2);
+}

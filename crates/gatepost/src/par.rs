@@ -42,6 +42,22 @@ pub fn map_chunks<T, R>(items: &[T], size: usize, f: impl Fn(&[T]) -> R) -> Vec<
     items.chunks(size.max(1)).map(f).collect()
 }
 
+/// Use `n` worker threads for the rest of the process (the CLI's `--jobs`). Only the first
+/// call takes effect, and only before any parallel work has started; 0 keeps rayon's default
+/// (one per core, or `RAYON_NUM_THREADS`).
+pub fn set_threads(n: usize) -> Result<(), String> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if n > 0 {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .map_err(|e| format!("--jobs {n}: {e}"))?;
+    }
+    #[cfg(target_arch = "wasm32")]
+    let _ = n;
+    Ok(())
+}
+
 /// Worker threads available to [`map`] and friends.
 pub fn threads() -> usize {
     #[cfg(not(target_arch = "wasm32"))]

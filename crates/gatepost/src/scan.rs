@@ -212,10 +212,31 @@ pub fn scan_paths(paths: &[&Path], opts: &Options) -> Report {
     report
 }
 
-/// Scan in-memory files (`path`, contents): what editors, bindings and the browser use.
-pub fn scan_sources(mut files: Vec<SourceFile>, opts: &Options) -> Report {
+/// The normalized model of in-memory files, with no rule evaluated and no cost estimated:
+/// what `gatepost model` prints, and the floor a full scan is measured against.
+pub fn model_sources(mut files: Vec<SourceFile>, opts: &Options) -> Report {
+    sort_dedup(&mut files);
+    let model = build_model(&files, opts);
+    let mut report = Report {
+        version: crate::VERSION,
+        errors: model.errors,
+        resources: model.resources,
+        ..Default::default()
+    };
+    report.summary.files = files.len();
+    redact_outputs(&mut report, &files, &model.secrets);
+    finish(&mut report);
+    report
+}
+
+fn sort_dedup(files: &mut Vec<SourceFile>) {
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files.dedup_by(|a, b| a.path == b.path);
+}
+
+/// Scan in-memory files (`path`, contents): what editors, bindings and the browser use.
+pub fn scan_sources(mut files: Vec<SourceFile>, opts: &Options) -> Report {
+    sort_dedup(&mut files);
     let model = build_model(&files, opts);
     let suppressions = crate::suppress::collect(&files);
     let mut report = Report {
