@@ -153,9 +153,12 @@ resource_policies contains p if {
 	p := {"resource": r, "pointer": sprintf("/%s", [spec[1]]), "doc": doc, "kind": "resource", "service": spec[0]}
 }
 
+# The s3-bucket module applies its `policy` input only with attach_policy = true (default
+# false); without it the document is never attached to the bucket.
 resource_policies contains p if {
 	some r in input.by_type.module
 	is_s3_bucket_module(r)
+	r.attrs.attach_policy in {true, "true"}
 	is_object(r.attrs.policy)
 	p := {"resource": r, "pointer": "/policy", "doc": r.attrs.policy, "kind": "resource", "service": "s3"}
 }

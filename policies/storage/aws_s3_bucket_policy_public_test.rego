@@ -23,5 +23,15 @@ test_service_principal_passes if {
 }
 
 test_module_policy_is_denied if {
-	count(rule.deny) == 1 with input as {"by_type": {"module": [{"address": "m", "attrs": {"source": "terraform-aws-modules/s3-bucket/aws", "policy": {"Statement": {"Effect": "Allow", "Principal": {"AWS": ["*"]}, "Action": "s3:PutObject"}}}}]}}
+	count(rule.deny) == 1 with input as module_input({"attach_policy": true})
 }
+
+test_module_policy_not_attached_passes if {
+	count(rule.deny) == 0 with input as module_input({})
+	count(rule.deny) == 0 with input as module_input({"attach_policy": false})
+}
+
+module_input(extra) := {"by_type": {"module": [{"address": "m", "attrs": object.union(extra, {
+	"source": "terraform-aws-modules/s3-bucket/aws",
+	"policy": {"Statement": {"Effect": "Allow", "Principal": {"AWS": ["*"]}, "Action": "s3:PutObject"}},
+})}]}}

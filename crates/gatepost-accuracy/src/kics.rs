@@ -27,6 +27,13 @@ const EXCEPTIONS: &[(&str, &str, &str)] = &[
         "a key without a policy gets AWS's default key policy (the owning account only); nothing is wildcarded"),
     ("sqs_policy_allows_all_actions", "test/positive1.tf", UNKNOWN_IN_HEREDOC),
     ("sqs_policy_allows_all_actions", "test/positive2.tf", UNKNOWN_IN_HEREDOC),
+    ("s3_bucket_access_to_any_principal", "test/positive2.tf", NOT_ATTACHED),
+    ("s3_bucket_allows_delete_action_from_all_principals", "test/positive3.tf", NOT_ATTACHED),
+    ("s3_bucket_allows_get_action_from_all_principals", "test/positive2.tf", NOT_ATTACHED),
+    ("s3_bucket_allows_list_action_from_all_principals", "test/positive3.tf", NOT_ATTACHED),
+    ("s3_bucket_allows_put_action_from_all_principals", "test/positive3.tf", NOT_ATTACHED),
+    ("s3_bucket_with_all_permissions", "test/positive2.tf", NOT_ATTACHED),
+    ("sns_topic_publicity_has_allow_and_not_action_simultaneously", "test/positive2.tf", NOT_ATTACHED),
     ("s3_bucket_public_acl_overridden_by_public_access_block", "test/negative1.tf", REALLY_PUBLIC),
     ("s3_bucket_public_acl_overridden_by_public_access_block", "test/negative2.tf", REALLY_PUBLIC),
     ("s3_bucket_public_acl_overridden_by_public_access_block", "test/negative3.tf", REALLY_PUBLIC),
@@ -61,6 +68,7 @@ const K8S_REQUEST_FROM_LIMIT: &str =
 const K8S_OTHER_RESOURCE: &str = "clean for the query's resource (cpu or memory), but the same rule rightly reports the other resource, which the fixture also leaves unset";
 const WIDER_WILDCARDS: &str = "gatepost reports service wildcards (s3:*, ec2:*) and Action \"*\" on any resource; the KICS query wants Action \"*\" on Resource \"*\" only";
 const UNKNOWN_IN_HEREDOC: &str = "the policy heredoc interpolates an unknown ARN, so the evaluator keeps the whole document unresolved and rules never judge unresolved values (limitation)";
+const NOT_ATTACHED: &str = "the s3-bucket module attaches its `policy` input only with attach_policy = true (default false), which the fixture leaves unset: the document never reaches the bucket";
 const REALLY_PUBLIC: &str = "public-read-write ACL with block_public_acls and ignore_public_acls off: the bucket really is public; the KICS query only reports the ACL when a block overrides it";
 
 /// The gatepost rules that answer a KICS query, as `rule` or `rule:/pointer-suffix` (for

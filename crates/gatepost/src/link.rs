@@ -1,7 +1,10 @@
 //! Joins related resources so that rules read one object instead of searching the model:
 //! an S3 bucket with its split-out ACL / public-access block / policy resources, a Kubernetes
-//! namespace with its quotas, limit ranges and network policies. Every join is a map lookup,
-//! so linking stays linear in the number of resources.
+//! namespace with its quotas, limit ranges and network policies, an IAM role with the policies
+//! attached to it (`iam`). Every join is a map lookup, so linking stays linear in the number
+//! of resources.
+
+mod iam;
 
 use crate::model::Resource;
 use serde_json::{json, Value};
@@ -23,6 +26,7 @@ const S3_COMPANIONS: &[&str] = &[
 
 pub fn link(resources: &mut [Resource]) {
     link_s3(resources);
+    iam::link_roles(resources);
     link_gcp_policy_data(resources);
     link_namespaces(resources);
 }
@@ -32,7 +36,7 @@ fn summary(r: &Resource) -> Value {
 }
 
 /// The module prefix of an address (`module.a.` for `module.a.aws_s3_bucket.b`).
-fn module_prefix(address: &str) -> &str {
+pub(crate) fn module_prefix(address: &str) -> &str {
     let mut end = 0;
     let mut rest = address;
     while let Some(r) = rest.strip_prefix("module.") {
@@ -46,14 +50,22 @@ fn module_prefix(address: &str) -> &str {
 fn link_s3(resources: &mut [Resource]) {
     // bucket address and bucket name -> index
     let mut by_key: HashMap<String, usize> = HashMap::new();
+    // companion address -> index, for a companion that names its bucket through another
+    // (`bucket = aws_s3_bucket_policy.this[0].id`, as the s3-bucket module chains them)
+    let mut companions: HashMap<String, usize> = HashMap::new();
     for (i, r) in resources.iter().enumerate() {
-        if r.kind == "terraform.resource" && r.type_ == "aws_s3_bucket" {
+        if r.kind != "terraform.resource" {
+            continue;
+        }
+        if r.type_ == "aws_s3_bucket" {
             by_key.insert(format!("{}@{}", r.address, r.app), i);
             if let Some(name) = r.attrs.get("bucket").and_then(Value::as_str) {
                 if !name.starts_with("${") {
                     by_key.insert(format!("name:{name}@{}", r.app), i);
                 }
             }
+        } else if S3_COMPANIONS.contains(&r.type_.as_str()) {
+            companions.insert(format!("{}@{}", r.address, r.app), i);
         }
     }
     let mut joins: Vec<(usize, usize)> = Vec::new();
@@ -61,28 +73,18 @@ fn link_s3(resources: &mut [Resource]) {
         if c.kind != "terraform.resource" || !S3_COMPANIONS.contains(&c.type_.as_str()) {
             continue;
         }
-        let Some(b) = c.attrs.get("bucket").and_then(Value::as_str) else {
-            continue;
-        };
-        let key = match b.strip_prefix("${").and_then(|s| s.strip_suffix('}')) {
-            Some(reference) => {
-                // aws_s3_bucket.NAME.id / .bucket / .arn, possibly with an instance key
-                let mut parts = reference.splitn(3, '.');
-                match (parts.next(), parts.next()) {
-                    (Some("aws_s3_bucket"), Some(name)) => {
-                        format!(
-                            "{}aws_s3_bucket.{name}@{}",
-                            module_prefix(&c.address),
-                            c.app
-                        )
-                    }
-                    _ => continue,
-                }
+        let mut at = c;
+        // One hop through another companion is all Terraform configurations use.
+        for _ in 0..2 {
+            let Some(key) = bucket_key(at) else { break };
+            if let Some(&bi) = by_key.get(&key) {
+                joins.push((bi, ci));
+                break;
             }
-            None => format!("name:{b}@{}", c.app),
-        };
-        if let Some(&bi) = by_key.get(&key) {
-            joins.push((bi, ci));
+            match companions.get(&key) {
+                Some(&next) if next != ci => at = &resources[next],
+                _ => break,
+            }
         }
     }
     for (bi, ci) in joins {
@@ -96,6 +98,22 @@ fn link_s3(resources: &mut [Resource]) {
         if let Value::Array(a) = list {
             a.push(c);
         }
+    }
+}
+
+/// What a companion's `bucket` names: `name:NAME@app` for a literal, `ADDRESS@app` for a
+/// reference to a bucket or to another companion (`aws_s3_bucket.NAME[KEY].id`).
+fn bucket_key(c: &Resource) -> Option<String> {
+    let b = c.attrs.get("bucket").and_then(Value::as_str)?;
+    let Some(reference) = b.strip_prefix("${").and_then(|s| s.strip_suffix('}')) else {
+        return Some(format!("name:{b}@{}", c.app));
+    };
+    let mut parts = reference.splitn(3, '.');
+    match (parts.next(), parts.next()) {
+        (Some(t), Some(name)) if t == "aws_s3_bucket" || S3_COMPANIONS.contains(&t) => {
+            Some(format!("{}{t}.{name}@{}", module_prefix(&c.address), c.app))
+        }
+        _ => None,
     }
 }
 

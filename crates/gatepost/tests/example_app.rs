@@ -29,6 +29,7 @@ fn example_app_reports_each_planted_problem_on_its_line() {
     let expected = [
         ("aws-s3-public-acl", "terraform/main.tf", 29),
         ("aws-iam-wildcard-action", "terraform/iam.tf", 23),
+        ("aws-iam-role-admin-assumable", "terraform/iam.tf", 8),
         ("cost-app-over-ceiling", "terraform/main.tf", 41),
         ("k8s-namespace-without-quota", "k8s/namespace.yaml", 34),
         ("k8s-container-without-limits", "k8s/deployment.yaml", 20),
