@@ -9,7 +9,7 @@ use serde_json::Value;
 use std::collections::HashSet;
 #[cfg(not(target_arch = "wasm32"))]
 use std::num::NonZeroU32;
-use std::sync::LazyLock;
+use std::sync::Mutex;
 use std::time::Duration;
 
 /// What one rule reported, before it is located.
@@ -42,20 +42,62 @@ fn new_engine() -> regorus::Engine {
     e
 }
 
-static BUNDLED: LazyLock<Result<Evaluator, PolicyError>> = LazyLock::new(|| {
-    let mut ev = Evaluator {
-        engine: new_engine(),
-        rules: Vec::new(),
-    };
-    ev.add(policy::bundled())?;
-    Ok(ev)
-});
+/// The last bundled selection built, prepared: repeated in-process scans of the same kind of
+/// project (editors, bindings) reuse it instead of parsing the Rego again.
+static CACHE: Mutex<Option<(Vec<bool>, Evaluator)>> = Mutex::new(None);
+
+/// Whether a rule is evaluated: not disabled, and it reads a type present (or no type).
+pub fn selected(r: &Rule, present: &HashSet<String>, disabled: &dyn Fn(&Rule) -> bool) -> bool {
+    !disabled(r) && (r.types.is_empty() || r.types.iter().any(|t| present.contains(t)))
+}
 
 impl Evaluator {
-    /// The bundled rules plus users' policy files.
-    pub fn new(user: &[PolicyFile], time_limit: Duration) -> Result<Evaluator, PolicyError> {
-        let mut ev = BUNDLED.as_ref().map_err(Clone::clone)?.clone();
-        ev.add(user)?;
+    /// The bundled rules that `wanted` selects, the shared libraries, and users' policy files.
+    /// Parsing and preparing Rego is most of a small scan's cost, so rules that would not be
+    /// evaluated are not loaded at all.
+    pub fn new(
+        user: &[PolicyFile],
+        time_limit: Duration,
+        wanted: &dyn Fn(&Rule) -> bool,
+    ) -> Result<Evaluator, PolicyError> {
+        let bundled = policy::bundled();
+        // A user policy that reads a bundled rule's result, or adds to a bundled rule's
+        // package, needs that rule loaded: then every bundled rule is.
+        let all = user.iter().any(|f| f.text.contains("gatepost.rules"));
+        let pick: Vec<bool> = bundled
+            .iter()
+            .map(|f| !f.is_test && f.rule.as_ref().is_none_or(|r| all || wanted(r)))
+            .collect();
+        let cached = CACHE.lock().ok().and_then(|c| {
+            c.as_ref()
+                .filter(|(k, _)| *k == pick)
+                .map(|(_, e)| e.clone())
+        });
+        let mut ev = match cached {
+            Some(ev) => ev,
+            None => {
+                let mut ev = Evaluator {
+                    engine: new_engine(),
+                    rules: Vec::new(),
+                };
+                let files: Vec<PolicyFile> = bundled
+                    .iter()
+                    .zip(&pick)
+                    .filter(|(_, p)| **p)
+                    .map(|(f, _)| f.clone())
+                    .collect();
+                ev.add(&files)?;
+                ev.prepare();
+                if let Ok(mut c) = CACHE.lock() {
+                    *c = Some((pick, ev.clone()));
+                }
+                ev
+            }
+        };
+        if user.iter().any(|f| !f.is_test) {
+            ev.add(user)?;
+            ev.prepare();
+        }
         // wasm32-unknown-unknown has no clock (`Instant::now` panics there): the browser tab's
         // own script timeout bounds evaluation instead.
         #[cfg(not(target_arch = "wasm32"))]
@@ -69,6 +111,14 @@ impl Evaluator {
         Ok(ev)
     }
 
+    /// Analyze the loaded modules now (regorus does it on the first evaluation), so the
+    /// per-thread clones made by [`Evaluator::evaluate`] start prepared instead of each
+    /// repeating the work.
+    fn prepare(&mut self) {
+        // Errors surface again, per rule, when the rules are evaluated.
+        let _ = self.engine.eval_query("true".into(), false);
+    }
+
     fn add(&mut self, files: &[PolicyFile]) -> Result<(), PolicyError> {
         for f in files.iter().filter(|f| !f.is_test) {
             self.engine
@@ -79,7 +129,13 @@ impl Evaluator {
                     message: e.to_string(),
                 })?;
             if let Some(r) = &f.rule {
-                if self.rules.iter().any(|x| x.id == r.id) {
+                // User rule ids must not clash with any bundled rule, loaded or not.
+                let bundled_id = || {
+                    policy::bundled()
+                        .iter()
+                        .any(|b| b.rule.as_ref().is_some_and(|x| x.id == r.id))
+                };
+                if self.rules.iter().any(|x| x.id == r.id) || (!r.bundled && bundled_id()) {
                     return Err(PolicyError {
                         file: f.path.clone(),
                         line: 1,
@@ -123,10 +179,7 @@ impl Evaluator {
         disabled: &dyn Fn(&Rule) -> bool,
     ) -> (Vec<Hit>, Vec<RuleError>) {
         let todo: Vec<usize> = (0..self.rules.len())
-            .filter(|&i| {
-                let r = &self.rules[i];
-                !disabled(r) && (r.types.is_empty() || r.types.iter().any(|t| present.contains(t)))
-            })
+            .filter(|&i| selected(&self.rules[i], present, disabled))
             .collect();
         let chunk = todo.len().div_ceil(crate::par::threads()).max(1);
         let results: Vec<(Vec<Hit>, Vec<RuleError>)> =

@@ -42,6 +42,20 @@ pub fn map_chunks<T, R>(items: &[T], size: usize, f: impl Fn(&[T]) -> R) -> Vec<
     items.chunks(size.max(1)).map(f).collect()
 }
 
+/// `a` and `b`, side by side where there are threads.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn join<A: Send, B: Send>(
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    rayon::join(a, b)
+}
+
+#[cfg(target_arch = "wasm32")]
+pub fn join<A, B>(a: impl FnOnce() -> A, b: impl FnOnce() -> B) -> (A, B) {
+    (a(), b())
+}
+
 /// Worker threads available to [`map`] and friends.
 pub fn threads() -> usize {
     #[cfg(not(target_arch = "wasm32"))]
