@@ -2,14 +2,15 @@
 //!
 //! Each rule is evaluated once over the whole input (never once per resource): rules read
 //! `input.by_type[T]`, so a rule costs time in proportion to the resources it cares about.
-//! The bundled policies are parsed once per process; each scan clones that engine.
+//! Only the bundled rules a scan evaluates are parsed (with the libraries they import), split
+//! over one engine per thread; the last such set is kept for the next scan in the process.
 
 use crate::policy::{self, PolicyError, PolicyFile, Rule, Severity};
 use serde_json::Value;
 use std::collections::HashSet;
 #[cfg(not(target_arch = "wasm32"))]
 use std::num::NonZeroU32;
-use std::sync::LazyLock;
+use std::sync::Mutex;
 use std::time::Duration;
 
 /// What one rule reported, before it is located.
@@ -29,9 +30,15 @@ pub struct Hit {
 /// (rule id, message) for a rule whose evaluation failed.
 pub type RuleError = (String, String);
 
+/// The rules split into shards, one regorus engine each: parsing, preparing and evaluating
+/// run side by side, one shard per thread.
 #[derive(Clone)]
 pub struct Evaluator {
-    engine: regorus::Engine,
+    engines: Vec<regorus::Engine>,
+    /// The shard (engine) that evaluates each rule.
+    shard: Vec<usize>,
+    /// The bundled libraries each shard holds.
+    libs: Vec<Vec<&'static str>>,
     pub rules: Vec<Rule>,
 }
 
@@ -42,108 +49,249 @@ fn new_engine() -> regorus::Engine {
     e
 }
 
-static BUNDLED: LazyLock<Result<Evaluator, PolicyError>> = LazyLock::new(|| {
-    let mut ev = Evaluator {
-        engine: new_engine(),
-        rules: Vec::new(),
-    };
-    ev.add(policy::bundled())?;
-    Ok(ev)
-});
+/// The last bundled selection built, prepared: repeated in-process scans of the same kind of
+/// project (editors, bindings) reuse it instead of parsing the Rego again.
+static CACHE: Mutex<Option<(Vec<bool>, Evaluator)>> = Mutex::new(None);
+
+/// Whether a rule is evaluated: not disabled, and it reads a type present (or no type).
+pub fn selected(r: &Rule, present: &HashSet<String>, disabled: &dyn Fn(&Rule) -> bool) -> bool {
+    !disabled(r) && (r.types.is_empty() || r.types.iter().any(|t| present.contains(t)))
+}
+
+fn is_lib(f: &PolicyFile) -> bool {
+    f.rule.is_none()
+        && f.package
+            .as_deref()
+            .is_some_and(|p| p.starts_with("data.gatepost.lib."))
+}
+
+/// `rules` and the bundled libraries they import, directly or through another library.
+fn with_libs(
+    rules: Vec<&'static PolicyFile>,
+    libs: &[&'static PolicyFile],
+) -> Vec<&'static PolicyFile> {
+    let name =
+        |l: &PolicyFile| l.package.as_deref().unwrap_or_default()["data.".len()..].to_string();
+    let mut need = vec![false; libs.len()];
+    let mut todo = rules.clone();
+    while let Some(f) = todo.pop() {
+        for (i, l) in libs.iter().enumerate() {
+            if !need[i] && f.text.contains(&name(l)) {
+                need[i] = true;
+                todo.push(l);
+            }
+        }
+    }
+    let mut out: Vec<&'static PolicyFile> = libs
+        .iter()
+        .zip(&need)
+        .filter(|(_, n)| **n)
+        .map(|(l, _)| *l)
+        .collect();
+    out.extend(rules);
+    out
+}
+
+fn add_module(engine: &mut regorus::Engine, f: &PolicyFile) -> Result<(), PolicyError> {
+    engine
+        .add_policy(f.path.clone(), f.text.clone())
+        .map(|_| ())
+        .map_err(|e| PolicyError {
+            file: f.path.clone(),
+            line: error_line(&e.to_string()),
+            message: e.to_string(),
+        })
+}
+
+/// Analyze the loaded modules now (regorus does it on the first evaluation), so the clones
+/// made by [`Evaluator::evaluate`] start prepared instead of each repeating the work.
+fn prepare(engine: &mut regorus::Engine) {
+    // Errors surface again, per rule, when the rules are evaluated.
+    let _ = engine.eval_query("true".into(), false);
+}
 
 impl Evaluator {
-    /// The bundled rules plus users' policy files.
-    pub fn new(user: &[PolicyFile], time_limit: Duration) -> Result<Evaluator, PolicyError> {
-        let mut ev = BUNDLED.as_ref().map_err(Clone::clone)?.clone();
-        ev.add(user)?;
+    /// The bundled rules that `wanted` selects, the libraries they import, and users' policy
+    /// files. Parsing and preparing Rego is most of a small scan's cost, so rules that would
+    /// not be evaluated are not loaded at all.
+    pub fn new(
+        user: &[PolicyFile],
+        time_limit: Duration,
+        wanted: &dyn Fn(&Rule) -> bool,
+    ) -> Result<Evaluator, PolicyError> {
+        let bundled = policy::bundled();
+        // A user policy that reads a bundled rule's result, or adds to a bundled rule's
+        // package, needs that rule loaded: then every bundled rule is.
+        let all = user.iter().any(|f| f.text.contains("gatepost.rules"));
+        let pick: Vec<bool> = bundled
+            .iter()
+            .map(|f| !f.is_test && f.rule.as_ref().is_some_and(|r| all || wanted(r)))
+            .collect();
+        let cached = CACHE.lock().ok().and_then(|c| {
+            c.as_ref()
+                .filter(|(k, _)| *k == pick)
+                .map(|(_, e)| e.clone())
+        });
+        let mut ev = match cached {
+            Some(ev) => ev,
+            None => {
+                let ev = Evaluator::bundled(&pick)?;
+                if let Ok(mut c) = CACHE.lock() {
+                    *c = Some((pick, ev.clone()));
+                }
+                ev
+            }
+        };
+        let user: Vec<&PolicyFile> = user.iter().filter(|f| !f.is_test).collect();
+        if !user.is_empty() {
+            // Users' libraries may be imported from any shard: every shard loads every file.
+            for (engine, loaded) in ev.engines.iter_mut().zip(&ev.libs) {
+                for l in bundled.iter().filter(|f| is_lib(f)) {
+                    if !loaded.contains(&l.path.as_str()) {
+                        add_module(engine, l)?;
+                    }
+                }
+            }
+            for f in user {
+                for engine in &mut ev.engines {
+                    add_module(engine, f)?;
+                }
+                ev.register(f)?;
+            }
+            crate::par::map_mut(&mut ev.engines, prepare);
+        }
         // wasm32-unknown-unknown has no clock (`Instant::now` panics there): the browser tab's
         // own script timeout bounds evaluation instead.
         #[cfg(not(target_arch = "wasm32"))]
-        ev.engine
-            .set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
+        for engine in &mut ev.engines {
+            engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
                 limit: time_limit,
                 check_interval: NonZeroU32::new(64).unwrap(),
             });
+        }
         #[cfg(target_arch = "wasm32")]
         let _ = time_limit;
         Ok(ev)
     }
 
-    fn add(&mut self, files: &[PolicyFile]) -> Result<(), PolicyError> {
-        for f in files.iter().filter(|f| !f.is_test) {
-            self.engine
-                .add_policy(f.path.clone(), f.text.clone())
-                .map_err(|e| PolicyError {
+    /// The picked bundled rules, dealt round-robin over one shard per thread.
+    fn bundled(pick: &[bool]) -> Result<Evaluator, PolicyError> {
+        let bundled = policy::bundled();
+        let libs: Vec<&PolicyFile> = bundled.iter().filter(|f| is_lib(f)).collect();
+        let rules: Vec<&PolicyFile> = bundled
+            .iter()
+            .zip(pick)
+            .filter(|(_, p)| **p)
+            .map(|(f, _)| f)
+            .collect();
+        let n = crate::par::threads().clamp(1, rules.len().max(1));
+        let shards: Vec<Vec<&PolicyFile>> = (0..n)
+            .map(|s| with_libs(rules.iter().skip(s).step_by(n).copied().collect(), &libs))
+            .collect();
+        let engines = crate::par::map(&shards, |files| {
+            let mut engine = new_engine();
+            for f in files {
+                add_module(&mut engine, f)?;
+            }
+            prepare(&mut engine);
+            Ok(engine)
+        })
+        .into_iter()
+        .collect::<Result<Vec<_>, PolicyError>>()?;
+        let mut ev = Evaluator {
+            engines,
+            shard: Vec::new(),
+            libs: shards
+                .iter()
+                .map(|fs| {
+                    fs.iter()
+                        .filter(|f| is_lib(f))
+                        .map(|f| f.path.as_str())
+                        .collect()
+                })
+                .collect(),
+            rules: Vec::new(),
+        };
+        for f in rules {
+            ev.register(f)?;
+        }
+        Ok(ev)
+    }
+
+    /// Record a loaded file's rule, on the next shard in turn.
+    fn register(&mut self, f: &PolicyFile) -> Result<(), PolicyError> {
+        let shard = self.rules.len() % self.engines.len();
+        if let Some(r) = &f.rule {
+            // User rule ids must not clash with any bundled rule, loaded or not.
+            let bundled_id = || {
+                policy::bundled()
+                    .iter()
+                    .any(|b| b.rule.as_ref().is_some_and(|x| x.id == r.id))
+            };
+            if self.rules.iter().any(|x| x.id == r.id) || (!r.bundled && bundled_id()) {
+                return Err(PolicyError {
                     file: f.path.clone(),
-                    line: error_line(&e.to_string()),
-                    message: e.to_string(),
-                })?;
-            if let Some(r) = &f.rule {
-                if self.rules.iter().any(|x| x.id == r.id) {
-                    return Err(PolicyError {
-                        file: f.path.clone(),
-                        line: 1,
-                        message: format!("duplicate rule id {}", r.id),
-                    });
-                }
-                self.rules.push(r.clone());
-            } else if !f.path.contains("/lib/")
-                && f.package
-                    .as_deref()
-                    .is_some_and(|p| !p.starts_with("data.gatepost.lib"))
-            {
-                // A user policy without METADATA still runs, under its package name.
-                let pkg = f.package.clone().unwrap_or_default();
-                let id = pkg.rsplit('.').next().unwrap_or("custom").replace('_', "-");
-                if !self.rules.iter().any(|r| r.package == pkg) {
-                    self.rules.push(Rule {
-                        title: id.clone(),
-                        id,
-                        family: "hygiene".into(),
-                        severity: Severity::Medium,
-                        description: String::new(),
-                        fix: String::new(),
-                        types: vec![],
-                        references: vec![],
-                        package: pkg,
-                        source: f.path.clone(),
-                        bundled: false,
-                    });
-                }
+                    line: 1,
+                    message: format!("duplicate rule id {}", r.id),
+                });
+            }
+            self.rules.push(r.clone());
+            self.shard.push(shard);
+        } else if !f.path.contains("/lib/")
+            && f.package
+                .as_deref()
+                .is_some_and(|p| !p.starts_with("data.gatepost.lib"))
+        {
+            // A user policy without METADATA still runs, under its package name.
+            let pkg = f.package.clone().unwrap_or_default();
+            let id = pkg.rsplit('.').next().unwrap_or("custom").replace('_', "-");
+            if !self.rules.iter().any(|r| r.package == pkg) {
+                self.rules.push(Rule {
+                    title: id.clone(),
+                    id,
+                    family: "hygiene".into(),
+                    severity: Severity::Medium,
+                    description: String::new(),
+                    fix: String::new(),
+                    types: vec![],
+                    references: vec![],
+                    package: pkg,
+                    source: f.path.clone(),
+                    bundled: false,
+                });
+                self.shard.push(shard);
             }
         }
         Ok(())
     }
 
-    /// Evaluate the rules that apply to the types present. Errors are per rule.
+    /// Evaluate the rules that apply to the types present, each shard on its own thread.
+    /// Errors are per rule.
     pub fn evaluate(
         &self,
         input: &regorus::Value,
         present: &HashSet<String>,
         disabled: &dyn Fn(&Rule) -> bool,
     ) -> (Vec<Hit>, Vec<RuleError>) {
-        let todo: Vec<usize> = (0..self.rules.len())
-            .filter(|&i| {
+        let mut todo: Vec<Vec<usize>> = vec![Vec::new(); self.engines.len()];
+        for i in (0..self.rules.len()).filter(|&i| selected(&self.rules[i], present, disabled)) {
+            todo[self.shard[i]].push(i);
+        }
+        let jobs: Vec<(usize, Vec<usize>)> = todo.into_iter().enumerate().collect();
+        let results: Vec<(Vec<Hit>, Vec<RuleError>)> = crate::par::map(&jobs, |(s, ids)| {
+            let mut engine = self.engines[*s].clone();
+            engine.set_input(input.clone());
+            let mut hits = Vec::new();
+            let mut errs = Vec::new();
+            for &i in ids {
                 let r = &self.rules[i];
-                !disabled(r) && (r.types.is_empty() || r.types.iter().any(|t| present.contains(t)))
-            })
-            .collect();
-        let chunk = todo.len().div_ceil(crate::par::threads()).max(1);
-        let results: Vec<(Vec<Hit>, Vec<RuleError>)> =
-            crate::par::map_chunks(&todo, chunk, |ids| {
-                let mut engine = self.engine.clone();
-                engine.set_input(input.clone());
-                let mut hits = Vec::new();
-                let mut errs = Vec::new();
-                for &i in ids {
-                    let r = &self.rules[i];
-                    match engine.eval_rule(format!("{}.deny", r.package)) {
-                        Ok(v) => collect(i, &v, &mut hits),
-                        Err(e) => errs.push((r.id.clone(), e.to_string())),
-                    }
+                match engine.eval_rule(format!("{}.deny", r.package)) {
+                    Ok(v) => collect(i, &v, &mut hits),
+                    Err(e) => errs.push((r.id.clone(), e.to_string())),
                 }
-                (hits, errs)
-            });
+            }
+            (hits, errs)
+        });
         let mut hits = Vec::new();
         let mut errs = Vec::new();
         for (h, e) in results {

@@ -58,6 +58,20 @@ pub fn set_threads(n: usize) -> Result<(), String> {
     Ok(())
 }
 
+/// `a` and `b`, side by side where there are threads.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn join<A: Send, B: Send>(
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    rayon::join(a, b)
+}
+
+#[cfg(target_arch = "wasm32")]
+pub fn join<A, B>(a: impl FnOnce() -> A, b: impl FnOnce() -> B) -> (A, B) {
+    (a(), b())
+}
+
 /// Worker threads available to [`map`] and friends.
 pub fn threads() -> usize {
     #[cfg(not(target_arch = "wasm32"))]

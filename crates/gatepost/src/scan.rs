@@ -237,7 +237,23 @@ fn sort_dedup(files: &mut Vec<SourceFile>) {
 /// Scan in-memory files (`path`, contents): what editors, bindings and the browser use.
 pub fn scan_sources(mut files: Vec<SourceFile>, opts: &Options) -> Report {
     sort_dedup(&mut files);
-    let model = build_model(&files, opts);
+    let mut model = parse_model(&files, opts);
+    let mut present: HashSet<String> = model.resources.iter().map(|r| r.type_.clone()).collect();
+    present.insert("*".into());
+    let disabled = |r: &Rule| {
+        let named = |list: &[String]| list.iter().any(|x| *x == r.id || *x == r.family);
+        named(&opts.disabled) || (!opts.enabled.is_empty() && !named(&opts.enabled))
+    };
+    // Reading the Rego the model needs and scanning for secrets are independent, and the
+    // two largest costs of a small scan: run them side by side.
+    let (secrets, evaluator) = crate::par::join(
+        || scan_secrets(&files),
+        || {
+            let wanted = |r: &Rule| crate::engine::selected(r, &present, &disabled);
+            Evaluator::new(&opts.policies, opts.limits.eval_time, &wanted)
+        },
+    );
+    model.secrets = secrets;
     let suppressions = crate::suppress::collect(&files);
     let mut report = Report {
         version: crate::VERSION,
@@ -277,8 +293,6 @@ pub fn scan_sources(mut files: Vec<SourceFile>, opts: &Options) -> Report {
             a.push(v);
         }
     }
-    let mut present: HashSet<String> = by_type.keys().cloned().collect();
-    present.insert("*".into());
     let input = json!({
         "by_type": by_type,
         "facts": {"secrets": secrets, "costs": report.costs, "suppressions": suppressions},
@@ -286,7 +300,7 @@ pub fn scan_sources(mut files: Vec<SourceFile>, opts: &Options) -> Report {
     });
     let input = regorus::Value::from(input);
 
-    match Evaluator::new(&opts.policies, opts.limits.eval_time) {
+    match evaluator {
         Err(e) => report.errors.push(ScanError {
             file: e.file,
             line: e.line,
@@ -295,10 +309,6 @@ pub fn scan_sources(mut files: Vec<SourceFile>, opts: &Options) -> Report {
             message: e.message,
         }),
         Ok(ev) => {
-            let disabled = |r: &Rule| {
-                let named = |list: &[String]| list.iter().any(|x| *x == r.id || *x == r.family);
-                named(&opts.disabled) || (!opts.enabled.is_empty() && !named(&opts.enabled))
-            };
             let (hits, errs) = ev.evaluate(&input, &present, &disabled);
             for (rule, msg) in errs {
                 report.errors.push(ScanError {
@@ -499,18 +509,10 @@ fn parse_error(file: &str, line: u32, column: u32, message: String) -> ScanError
     }
 }
 
-fn parse_one(
-    f: &SourceFile,
-    limits: &Limits,
-) -> (
-    Parsed,
-    Vec<crate::secrets::SecretCandidate>,
-    Option<ScanError>,
-) {
-    let secrets = crate::secrets::scan_bytes(&f.path, &f.bytes);
+fn parse_one(f: &SourceFile, limits: &Limits) -> (Parsed, Option<ScanError>) {
     let format = discover::classify(&f.path);
     if format == Format::Text {
-        return (Parsed::Nothing, secrets, None);
+        return (Parsed::Nothing, None);
     }
     let text = match std::str::from_utf8(&f.bytes) {
         Ok(t) => t,
@@ -522,7 +524,6 @@ fn parse_one(
                 + 1;
             return (
                 Parsed::Nothing,
-                secrets,
                 Some(parse_error(
                     &f.path,
                     line,
@@ -548,7 +549,6 @@ fn parse_one(
                 Err((line, column, message)) => {
                     return (
                         Parsed::Nothing,
-                        secrets,
                         Some(parse_error(&f.path, line, column, message)),
                     )
                 }
@@ -570,7 +570,6 @@ fn parse_one(
             Err(e) => {
                 return (
                     Parsed::Nothing,
-                    secrets,
                     Some(parse_error(&f.path, e.line, e.column, e.message)),
                 )
             }
@@ -589,7 +588,6 @@ fn parse_one(
             Err((line, column, message)) => {
                 return (
                     Parsed::Nothing,
-                    secrets,
                     Some(parse_error(&f.path, line, column, message)),
                 )
             }
@@ -601,7 +599,6 @@ fn parse_one(
                 Err(e) => {
                     return (
                         Parsed::Nothing,
-                        secrets,
                         Some(parse_error(&f.path, e.line, e.column, e.message)),
                     )
                 }
@@ -614,17 +611,36 @@ fn parse_one(
             Err(e) => {
                 return (
                     Parsed::Nothing,
-                    secrets,
                     Some(parse_error(&f.path, e.line, e.column, e.message)),
                 )
             }
         },
         Format::Text => Parsed::Nothing,
     };
-    (parsed, secrets, None)
+    (parsed, None)
 }
 
+/// The model and its secret candidates; the two passes run side by side.
 pub fn build_model(files: &[SourceFile], opts: &Options) -> Model {
+    let (mut model, secrets) =
+        crate::par::join(|| parse_model(files, opts), || scan_secrets(files));
+    model.secrets = secrets;
+    model
+}
+
+/// Secret candidates of every file, sorted by position.
+fn scan_secrets(files: &[SourceFile]) -> Vec<crate::secrets::SecretCandidate> {
+    let mut secrets: Vec<_> =
+        crate::par::map(files, |f| crate::secrets::scan_bytes(&f.path, &f.bytes))
+            .into_iter()
+            .flatten()
+            .collect();
+    secrets.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    secrets
+}
+
+/// The model without its secret candidates.
+fn parse_model(files: &[SourceFile], opts: &Options) -> Model {
     let parsed = crate::par::map(files, |f| {
         let parsed = parse_one(f, &opts.limits);
         if let Some(n) = &opts.progress {
@@ -633,12 +649,10 @@ pub fn build_model(files: &[SourceFile], opts: &Options) -> Model {
         parsed
     });
     let mut errors = Vec::new();
-    let mut secrets = Vec::new();
     let mut resources = Vec::new();
     let (mut tf_files, mut tf_vars) = (Vec::new(), Vec::new());
     let mut planned = Vec::new();
-    for (p, s, e) in parsed {
-        secrets.extend(s);
+    for (p, e) in parsed {
         errors.extend(e);
         match p {
             Parsed::Tf(tf) => tf_files.push(tf),
@@ -696,10 +710,9 @@ pub fn build_model(files: &[SourceFile], opts: &Options) -> Model {
     terraform::plan::merge(&mut resources, planned);
     link::link(&mut resources);
     qualify_duplicate_addresses(&mut resources);
-    secrets.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     Model {
         resources,
-        secrets,
+        secrets: Vec::new(),
         errors,
     }
 }
