@@ -22,6 +22,9 @@ export interface ScanOptions {
   config?: Record<string, unknown>;
   /** Path prefixes whose secret candidates are ignored. */
   secretAllowPaths?: string[];
+  /** Bounds on what one file may cost, as `[limits]` in gatepost.toml (defaults: 16 MiB,
+   * 100000 alias nodes, depth 256, 10 s per rule). */
+  limits?: { maxFileBytes?: number; maxAliasNodes?: number; maxDepth?: number; maxEvalSeconds?: number };
 }
 
 export type Severity = 'info' | 'low' | 'medium' | 'high' | 'critical';

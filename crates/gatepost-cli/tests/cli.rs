@@ -160,6 +160,24 @@ fn configuration_is_found_walking_up_and_applied() {
 }
 
 #[test]
+fn limits_in_the_configuration_reach_the_scan() {
+    let s = Scratch::new("limits");
+    s.write("infra/main.tf", BUCKET)
+        .write("infra/variables.tf", VARS)
+        .write("gatepost.toml", "[limits]\nmax_file_bytes = 40\n");
+    let (code, out, _) = s.run(&["scan", "infra", "--format", "json"]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("over the 40-byte limit"), "{out}");
+    s.write("gatepost.toml", "[limits]\nmax_depth = 1000\n");
+    let (code, _, err) = s.run(&["scan", "infra"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("gatepost.toml:2:13: limits.max_depth"),
+        "{err}"
+    );
+}
+
+#[test]
 fn init_writes_a_default_that_loads() {
     let s = Scratch::new("init");
     s.write(
@@ -168,7 +186,7 @@ fn init_writes_a_default_that_loads() {
     );
     assert_eq!(s.run(&["init"]).0, 0);
     let text = std::fs::read_to_string(s.0.join("gatepost.toml")).unwrap();
-    assert!(text.contains("monthly_ceiling"));
+    assert!(text.contains("monthly_ceiling") && text.contains("[limits]"));
     assert_eq!(s.run(&["init"]).0, 2, "never overwrites silently");
     let (code, out, err) = s.run(&["scan", "."]);
     assert_eq!(code, 0, "{out}{err}");
@@ -298,9 +316,13 @@ fn one_thread_gives_the_same_bytes_as_all_cores() {
 #[test]
 fn model_prints_the_model_without_evaluating_rules() {
     let s = Scratch::new("model");
-    s.write("infra/main.tf", BUCKET).write("infra/variables.tf", VARS);
+    s.write("infra/main.tf", BUCKET)
+        .write("infra/variables.tf", VARS);
     // A user policy that cannot compile would fail any command that evaluates rules.
-    s.write("policy/broken.rego", "package broken\n\ndeny contains x if {\n");
+    s.write(
+        "policy/broken.rego",
+        "package broken\n\ndeny contains x if {\n",
+    );
     let (code, out, err) = s.run(&["model", "--no-config", "--policy", "policy", "infra"]);
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();

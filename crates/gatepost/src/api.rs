@@ -7,7 +7,9 @@
 //! ```json
 //! {"format": "json", "cost_ceiling": 30, "region": "eu-west-1", "min_severity": "low",
 //!  "fail_on": "low", "disabled": ["cost"], "enabled": [], "vars": {"env": "prod"},
-//!  "policies": {"mine/rule.rego": "package ..."}, "config": {}, "secret_allow_paths": []}
+//!  "policies": {"mine/rule.rego": "package ..."}, "config": {}, "secret_allow_paths": [],
+//!  "limits": {"max_file_bytes": 16777216, "max_alias_nodes": 100000, "max_depth": 256,
+//!             "max_eval_seconds": 10}}
 //! ```
 
 use crate::policy::{self, Rule, Severity};
@@ -51,6 +53,23 @@ pub struct ApiOptions {
     /// Path prefixes whose secret candidates are ignored.
     #[serde(alias = "secretAllowPaths")]
     pub secret_allow_paths: Vec<String>,
+    /// Over the default [`Limits`](crate::scan::Limits), by the keys of `[limits]` in
+    /// `gatepost.toml` (camelCase too: `maxFileBytes`).
+    pub limits: serde_json::Map<String, Value>,
+}
+
+/// `maxFileBytes` → `max_file_bytes`.
+fn snake(key: &str) -> String {
+    let mut out = String::with_capacity(key.len() + 4);
+    for c in key.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn severity(s: &Option<String>, default: Severity, what: &str) -> Result<Severity, String> {
@@ -94,6 +113,11 @@ impl ApiOptions {
             secret_allow_paths: self.secret_allow_paths,
             ..Options::default()
         };
+        for (k, v) in &self.limits {
+            opts.limits
+                .set(&snake(k), v)
+                .map_err(|e| format!("options: limits.{k}: {e}"))?;
+        }
         let mut rules = policy::bundled_rules();
         for (path, text) in &self.policies {
             let f = policy::load(path, text, false)
@@ -297,6 +321,38 @@ mod tests {
         assert!(scan_json(tf(PUBLIC), r#"{"nope": 1}"#).is_err());
         let bad = serde_json::json!({"policies": {"x.rego": "package p\n\ndeny contains"}});
         assert!(scan_json(tf(PUBLIC), &bad.to_string()).is_ok_and(|s| s.contains("\"policy\"")));
+    }
+
+    #[test]
+    fn limits_come_from_the_options() {
+        let p = ApiOptions::from_json(
+            r#"{"limits": {"maxFileBytes": 64, "max_alias_nodes": 7, "maxDepth": 9, "max_eval_seconds": 2.5}}"#,
+        )
+        .unwrap()
+        .into_parsed()
+        .unwrap();
+        let l = &p.options.limits;
+        assert_eq!(
+            (l.max_file_bytes, l.yaml.max_alias_nodes, l.yaml.max_depth),
+            (64, 7, 9)
+        );
+        assert_eq!(l.eval_time, std::time::Duration::from_millis(2500));
+        // A file over the limit is an error of its own; the scan goes on.
+        let r = scan(tf(PUBLIC), r#"{"limits": {"max_file_bytes": 16}}"#).unwrap();
+        assert!(r.report.findings.is_empty());
+        assert!(
+            r.report.errors[0].message.contains("16-byte limit"),
+            "{:?}",
+            r.report.errors
+        );
+        for bad in [
+            r#"{"limits": {"max_depth": 0}}"#,
+            r#"{"limits": {"maxDepht": 3}}"#,
+            r#"{"limits": {"max_eval_seconds": "10"}}"#,
+        ] {
+            let e = scan_json(tf(PUBLIC), bad).unwrap_err();
+            assert!(e.starts_with("options: limits."), "{e}");
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! key is an error that names its line, so a typo never silently disables a check.
 
 use crate::policy::Severity;
+use crate::scan::Limits;
 use crate::suppress::Filters;
 use crate::Options;
 use serde_json::{json, Map, Value};
@@ -31,6 +32,8 @@ pub struct Config {
     pub vars: Vec<(String, String)>,
     /// What rules read as `input.config` (merged over `scan::default_config()`).
     pub rules: Value,
+    /// `[limits]`, over the defaults; `None` when the file has no such table.
+    pub limits: Option<Limits>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -98,6 +101,17 @@ trusted_action_owners = ["actions"]
 
 [terraform.vars]
 # env = "prod"
+
+[limits]
+# Bounds on what a hostile file may cost; raise them for unusually large repositories.
+# Larger files are reported and not scanned (bytes).
+max_file_bytes = 16777216
+# Nodes YAML aliases may copy in, per file ("billion laughs" defence).
+max_alias_nodes = 100000
+# Nesting depth of YAML and JSON, at most 256; HCL stops at 128 whatever this says.
+max_depth = 256
+# Wall-clock seconds each rule may evaluate for (your own Rego included).
+max_eval_seconds = 10
 "#;
 
 /// The nearest configuration file at or above `start`: a `gatepost.toml`, or a
@@ -323,6 +337,19 @@ pub fn parse(file: &str, text: &str, pyproject: bool) -> Result<Config, ConfigEr
                     }
                 }
             }
+            "limits" => {
+                let t = sub(&cx, key, item)?;
+                let mut limits = Limits::default();
+                for (k, v) in t.iter() {
+                    if !Limits::KEYS.contains(&k) {
+                        return Err(unknown(&cx, t, &format!("limits.{k}"), k));
+                    }
+                    limits
+                        .set(k, &to_json(v))
+                        .map_err(|m| cx.err(v.span(), format!("limits.{k}: {m}")))?;
+                }
+                c.limits = Some(limits);
+            }
             _ => {
                 return Err(cx.err(
                     span,
@@ -421,6 +448,9 @@ impl Config {
             merge_json(&mut merged, &opts.config);
             opts.config = merged;
         }
+        if let Some(l) = &self.limits {
+            opts.limits = l.clone();
+        }
         let f: &mut Filters = &mut opts.filters;
         f.allow_paths.extend(self.allow_paths.iter().cloned());
         f.secret_allow_paths
@@ -461,6 +491,38 @@ mod tests {
             c.rules["cost"]["monthly_ceiling"],
             d["cost"]["monthly_ceiling"]
         );
+        assert_eq!(c.limits, Some(Limits::default()));
+    }
+
+    #[test]
+    fn limits_are_read_and_checked() {
+        let text = "[limits]\nmax_file_bytes = 1024\nmax_alias_nodes = 50\nmax_depth = 12\nmax_eval_seconds = 0.5\n";
+        let c = parse("g.toml", text, false).unwrap();
+        let mut o = Options::default();
+        c.apply(&mut o, Path::new("."));
+        assert_eq!(o.limits.max_file_bytes, 1024);
+        assert_eq!(o.limits.yaml.max_alias_nodes, 50);
+        assert_eq!(o.limits.yaml.max_depth, 12);
+        assert_eq!(o.limits.eval_time, std::time::Duration::from_millis(500));
+        // Keys left out keep their defaults.
+        let c = parse("g.toml", "[limits]\nmax_depth = 20\n", false).unwrap();
+        let l = c.limits.unwrap();
+        assert_eq!(
+            (l.max_file_bytes, l.yaml.max_depth),
+            (Limits::default().max_file_bytes, 20)
+        );
+        for (text, at) in [
+            ("[limits]\nmax_depht = 3\n", (2, 1)),
+            ("[limits]\nmax_depth = 0\n", (2, 13)),
+            ("[limits]\nmax_depth = 100000\n", (2, 13)),
+            ("[limits]\n\nmax_file_bytes = \"1MB\"\n", (3, 18)),
+            ("[limits]\nmax_eval_seconds = -1\n", (2, 20)),
+            ("limits = 3\n", (1, 10)),
+        ] {
+            let e = parse("g.toml", text, false).unwrap_err();
+            assert_eq!((e.line, e.column), at, "{text}: {e}");
+            assert!(e.message.contains("limits"), "{e}");
+        }
     }
 
     #[test]

@@ -15,10 +15,14 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-/// Bounds on what hostile input may cost.
-#[derive(Debug, Clone)]
+/// Bounds on what hostile input may cost. Set from `[limits]` in `gatepost.toml` and from
+/// `limits` in the bindings' options (see [`Limits::set`]).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Limits {
+    /// Larger files are reported (kind `read`) and not scanned, on disk and in memory.
     pub max_file_bytes: u64,
+    /// Alias expansion and nesting depth of YAML and JSON; the depth also bounds HCL
+    /// (which stops at [`hcl::MAX_DEPTH`] whatever it says).
     pub yaml: yaml::Limits,
     /// Wall-clock limit for each rule's evaluation.
     pub eval_time: Duration,
@@ -31,6 +35,46 @@ impl Default for Limits {
             yaml: yaml::Limits::default(),
             eval_time: Duration::from_secs(10),
         }
+    }
+}
+
+impl Limits {
+    /// The configuration keys, as `[limits]` spells them.
+    pub const KEYS: &'static [&'static str] = &[
+        "max_file_bytes",
+        "max_alias_nodes",
+        "max_depth",
+        "max_eval_seconds",
+    ];
+
+    /// Set one limit from its configuration key. A limit can be lowered or raised, but
+    /// not switched off: zero, negative and absurd values are refused.
+    pub fn set(&mut self, key: &str, value: &Value) -> Result<(), String> {
+        let whole = |max: u64| {
+            value
+                .as_u64()
+                .filter(|n| (1..=max).contains(n))
+                .ok_or_else(|| format!("expected a whole number from 1 to {max}"))
+        };
+        match key {
+            "max_file_bytes" => self.max_file_bytes = whole(1 << 40)?,
+            "max_alias_nodes" => self.yaml.max_alias_nodes = whole(1 << 32)? as usize,
+            "max_depth" => self.yaml.max_depth = whole(yaml::MAX_DEPTH as u64)? as usize,
+            "max_eval_seconds" => {
+                let s = value
+                    .as_f64()
+                    .filter(|s| *s > 0.0 && *s <= 3600.0)
+                    .ok_or("expected a number of seconds above 0, at most 3600")?;
+                self.eval_time = Duration::from_secs_f64(s);
+            }
+            _ => {
+                return Err(format!(
+                    "unknown limit '{key}' ({})",
+                    Limits::KEYS.join(", ")
+                ))
+            }
+        }
+        Ok(())
     }
 }
 
@@ -247,7 +291,7 @@ pub fn scan_sources(mut files: Vec<SourceFile>, opts: &Options) -> Report {
     // Reading the Rego the model needs and scanning for secrets are independent, and the
     // two largest costs of a small scan: run them side by side.
     let (secrets, evaluator) = crate::par::join(
-        || scan_secrets(&files),
+        || scan_secrets(&files, &opts.limits),
         || {
             let wanted = |r: &Rule| crate::engine::selected(r, &present, &disabled);
             Evaluator::new(&opts.policies, opts.limits.eval_time, &wanted)
@@ -509,7 +553,23 @@ fn parse_error(file: &str, line: u32, column: u32, message: String) -> ScanError
     }
 }
 
+/// A parse failure: line, column, message.
+type Located = (u32, u32, String);
+
 fn parse_one(f: &SourceFile, limits: &Limits) -> (Parsed, Option<ScanError>) {
+    if f.bytes.len() as u64 > limits.max_file_bytes {
+        // In-memory files (bindings, the browser) meet the same limit as files on disk.
+        let message = format!(
+            "file is {} bytes, over the {}-byte limit; not scanned",
+            f.bytes.len(),
+            limits.max_file_bytes
+        );
+        let e = ScanError {
+            kind: "read".into(),
+            ..parse_error(&f.path, 1, 1, message)
+        };
+        return (Parsed::Nothing, Some(e));
+    }
     let format = discover::classify(&f.path);
     if format == Format::Text {
         return (Parsed::Nothing, None);
@@ -522,119 +582,107 @@ fn parse_one(f: &SourceFile, limits: &Limits) -> (Parsed, Option<ScanError>) {
                 .filter(|b| **b == b'\n')
                 .count() as u32
                 + 1;
-            return (
-                Parsed::Nothing,
-                Some(parse_error(
-                    &f.path,
-                    line,
-                    1,
-                    "file is not valid UTF-8".into(),
-                )),
-            );
+            let e = parse_error(&f.path, line, 1, "file is not valid UTF-8".into());
+            return (Parsed::Nothing, Some(e));
         }
     };
-    let path: Arc<str> = Arc::from(f.path.as_str());
-    let parsed = match format {
-        Format::TfVars if f.path.ends_with(".json") => {
-            match terraform::json_syntax::vars_to_hcl(text).and_then(|h| {
-                hcl::parse(&h)
-                    .map(|p| (h, p))
-                    .map_err(|e| (e.line, e.column, e.message))
-            }) {
-                Ok((h, p)) => Parsed::TfVars(TfFile {
-                    path,
-                    text: Arc::from(h.as_str()),
-                    parsed: p,
-                }),
-                Err((line, column, message)) => {
-                    return (
-                        Parsed::Nothing,
-                        Some(parse_error(&f.path, line, column, message)),
-                    )
-                }
+    match parse_text(&f.path, text, format, limits) {
+        Ok(p) => (p, None),
+        Err((line, column, message)) => (
+            Parsed::Nothing,
+            Some(parse_error(&f.path, line, column, message)),
+        ),
+    }
+}
+
+fn parse_text(path: &str, text: &str, format: Format, limits: &Limits) -> Result<Parsed, Located> {
+    let yaml_err = |e: yaml::YamlError| (e.line, e.column, e.message);
+    let arc: Arc<str> = Arc::from(path);
+    Ok(match format {
+        Format::TfVars if path.ends_with(".json") => Parsed::TfVars(json_syntax(
+            arc,
+            text,
+            limits,
+            terraform::json_syntax::vars_to_hcl,
+        )?),
+        Format::TerraformJson => Parsed::Tf(json_syntax(
+            arc,
+            text,
+            limits,
+            terraform::json_syntax::to_hcl,
+        )?),
+        Format::Terraform | Format::TfVars => {
+            let tf = TfFile {
+                path: arc,
+                text: Arc::from(text),
+                parsed: hcl_parse(text, limits)?,
+            };
+            if format == Format::Terraform {
+                Parsed::Tf(tf)
+            } else {
+                Parsed::TfVars(tf)
             }
         }
-        Format::Terraform | Format::TfVars => match hcl::parse(text) {
-            Ok(p) => {
-                let tf = TfFile {
-                    path,
-                    text: Arc::from(text),
-                    parsed: p,
-                };
-                if format == Format::Terraform {
-                    Parsed::Tf(tf)
-                } else {
-                    Parsed::TfVars(tf)
-                }
-            }
-            Err(e) => {
-                return (
-                    Parsed::Nothing,
-                    Some(parse_error(&f.path, e.line, e.column, e.message)),
-                )
-            }
-        },
-        // Terraform's JSON syntax, rewritten as HCL on the same lines.
-        Format::TerraformJson => match terraform::json_syntax::to_hcl(text).and_then(|h| {
-            hcl::parse(&h)
-                .map(|p| (h, p))
-                .map_err(|e| (e.line, e.column, e.message))
-        }) {
-            Ok((hcl_text, p)) => Parsed::Tf(TfFile {
-                path,
-                text: Arc::from(hcl_text.as_str()),
-                parsed: p,
-            }),
-            Err((line, column, message)) => {
-                return (
-                    Parsed::Nothing,
-                    Some(parse_error(&f.path, line, column, message)),
-                )
-            }
-        },
-        Format::Manifest if terraform::plan::looks_like_plan(&f.path, text) => {
-            match yaml::parse_stream(text, limits.yaml) {
-                Ok(mut docs) if !docs.is_empty() => Parsed::Plan(path, docs.swap_remove(0)),
-                Ok(_) => Parsed::Nothing,
-                Err(e) => {
-                    return (
-                        Parsed::Nothing,
-                        Some(parse_error(&f.path, e.line, e.column, e.message)),
-                    )
-                }
+        Format::Manifest if terraform::plan::looks_like_plan(path, text) => {
+            let mut docs = yaml::parse_stream(text, limits.yaml).map_err(yaml_err)?;
+            if docs.is_empty() {
+                Parsed::Nothing
+            } else {
+                Parsed::Plan(arc, docs.swap_remove(0))
             }
         }
         Format::Workflow(_) | Format::Manifest => match yaml::parse_stream(text, limits.yaml) {
-            Ok(docs) => Parsed::Docs(path, docs, format, Arc::from(text)),
+            Ok(docs) => Parsed::Docs(arc, docs, format, Arc::from(text)),
             // Helm and other templates are not YAML until rendered: skip them quietly.
             Err(_) if format == Format::Manifest && text.contains("{{") => Parsed::Nothing,
-            Err(e) => {
-                return (
-                    Parsed::Nothing,
-                    Some(parse_error(&f.path, e.line, e.column, e.message)),
-                )
-            }
+            Err(e) => return Err(yaml_err(e)),
         },
         Format::Text => Parsed::Nothing,
-    };
-    (parsed, None)
+    })
+}
+
+fn hcl_parse(text: &str, limits: &Limits) -> Result<hcl::ParsedHcl, Located> {
+    hcl::parse_limited(text, limits.yaml.max_depth).map_err(|e| (e.line, e.column, e.message))
+}
+
+/// Terraform's JSON syntax (`.tf.json`, `.tfvars.json`), rewritten as HCL on the same lines
+/// by `to_hcl` and parsed as such.
+fn json_syntax(
+    path: Arc<str>,
+    text: &str,
+    limits: &Limits,
+    to_hcl: fn(&str, yaml::Limits) -> Result<String, Located>,
+) -> Result<TfFile, Located> {
+    let h = to_hcl(text, limits.yaml)?;
+    let parsed = hcl_parse(&h, limits)?;
+    Ok(TfFile {
+        path,
+        text: Arc::from(h.as_str()),
+        parsed,
+    })
 }
 
 /// The model and its secret candidates; the two passes run side by side.
 pub fn build_model(files: &[SourceFile], opts: &Options) -> Model {
-    let (mut model, secrets) =
-        crate::par::join(|| parse_model(files, opts), || scan_secrets(files));
+    let (mut model, secrets) = crate::par::join(
+        || parse_model(files, opts),
+        || scan_secrets(files, &opts.limits),
+    );
     model.secrets = secrets;
     model
 }
 
-/// Secret candidates of every file, sorted by position.
-fn scan_secrets(files: &[SourceFile]) -> Vec<crate::secrets::SecretCandidate> {
-    let mut secrets: Vec<_> =
-        crate::par::map(files, |f| crate::secrets::scan_bytes(&f.path, &f.bytes))
-            .into_iter()
-            .flatten()
-            .collect();
+/// Secret candidates of every file within the size limit, sorted by position.
+fn scan_secrets(files: &[SourceFile], limits: &Limits) -> Vec<crate::secrets::SecretCandidate> {
+    let mut secrets: Vec<_> = crate::par::map(files, |f| {
+        if f.bytes.len() as u64 > limits.max_file_bytes {
+            return Vec::new();
+        }
+        crate::secrets::scan_bytes(&f.path, &f.bytes)
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     secrets.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     secrets
 }

@@ -142,7 +142,8 @@ def scan(
     list of them; directories are walked honouring .gitignore).
 
     Options (also as keyword arguments): cost_ceiling, region, min_severity, fail_on,
-    disabled, enabled, vars, policies ({path: rego text}), config, secret_allow_paths.
+    disabled, enabled, vars, policies ({path: rego text}), config, secret_allow_paths,
+    limits ({max_file_bytes, max_alias_nodes, max_depth, max_eval_seconds}).
     Raises GatepostError for bad options or policies; unreadable or unparsable files are
     reported in `Report.errors`. The GIL is released while the scan runs.
     """

@@ -16,19 +16,26 @@ pub struct ParsedHcl {
     pub lines: LineIndex,
 }
 
-/// Deepest nesting we hand to the recursive-descent parser.
+/// Deepest nesting we hand to the recursive-descent parser, whatever the configured limit:
+/// beyond it the parser's recursion could exhaust a thread's stack.
 pub const MAX_DEPTH: usize = 128;
 
 pub fn parse(text: &str) -> Result<ParsedHcl, HclError> {
+    parse_limited(text, MAX_DEPTH)
+}
+
+/// [`parse`], refusing bracket nesting deeper than `max_depth` (capped at [`MAX_DEPTH`]).
+pub fn parse_limited(text: &str, max_depth: usize) -> Result<ParsedHcl, HclError> {
+    let max_depth = max_depth.min(MAX_DEPTH);
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines = LineIndex::new(text);
     let (depth, at) = max_nesting(text);
-    if depth > MAX_DEPTH {
+    if depth > max_depth {
         let s = lines.span(text, at);
         return Err(HclError {
             line: s.line,
             column: s.column,
-            message: format!("nesting deeper than {MAX_DEPTH} levels"),
+            message: format!("nesting deeper than {max_depth} levels"),
         });
     }
     match hcl_edit::parser::parse_body(text) {

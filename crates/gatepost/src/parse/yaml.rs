@@ -13,13 +13,17 @@ use serde_json::{Map, Number, Value};
 use std::collections::{BTreeMap, HashMap};
 
 /// Bounds on what one YAML stream may cost.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Limits {
     /// Nodes that aliases may copy in, per stream (defuses "billion laughs").
     pub max_alias_nodes: usize,
-    /// Nesting depth of sequences and mappings.
+    /// Nesting depth of sequences and mappings (capped at [`MAX_DEPTH`]).
     pub max_depth: usize,
 }
+
+/// Deepest nesting the recursive builder goes to, whatever the configured limit: deeper
+/// could exhaust a thread's stack.
+pub const MAX_DEPTH: usize = 256;
 
 impl Default for Limits {
     fn default() -> Self {
@@ -65,7 +69,8 @@ pub struct YamlError {
 }
 
 /// Parse every document of a YAML stream.
-pub fn parse_stream(text: &str, limits: Limits) -> Result<Vec<LocatedDoc>, YamlError> {
+pub fn parse_stream(text: &str, mut limits: Limits) -> Result<Vec<LocatedDoc>, YamlError> {
+    limits.max_depth = limits.max_depth.min(MAX_DEPTH);
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut b = Builder {
         parser: Parser::new_from_str(text),

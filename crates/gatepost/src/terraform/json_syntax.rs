@@ -13,9 +13,8 @@ use serde_json::{Map, Value};
 
 /// Rewrite a `.tf.json` document as HCL text; `Err` with a located message when it is not
 /// a JSON object.
-pub fn to_hcl(text: &str) -> Result<String, (u32, u32, String)> {
-    let docs = yaml::parse_stream(text, yaml::Limits::default())
-        .map_err(|e| (e.line, e.column, e.message))?;
+pub fn to_hcl(text: &str, limits: yaml::Limits) -> Result<String, (u32, u32, String)> {
+    let docs = yaml::parse_stream(text, limits).map_err(|e| (e.line, e.column, e.message))?;
     let doc = docs.first().ok_or((1, 1, "empty document".to_string()))?;
     let Value::Object(top) = &doc.value else {
         return Err((
@@ -219,9 +218,8 @@ fn quote(s: &str) -> String {
 }
 
 /// A `.tfvars.json` file as HCL attributes (values are literal, not templates).
-pub fn vars_to_hcl(text: &str) -> Result<String, (u32, u32, String)> {
-    let docs = yaml::parse_stream(text, yaml::Limits::default())
-        .map_err(|e| (e.line, e.column, e.message))?;
+pub fn vars_to_hcl(text: &str, limits: yaml::Limits) -> Result<String, (u32, u32, String)> {
+    let docs = yaml::parse_stream(text, limits).map_err(|e| (e.line, e.column, e.message))?;
     let doc = docs.first().ok_or((1, 1, "empty document".to_string()))?;
     let Value::Object(m) = &doc.value else {
         return Err((

@@ -1,0 +1,7 @@
+//! Property tests over real fixtures: output does not depend on threads or file order,
+//! suppressions hide only what they name, and baselines hide exactly what they record.
+
+mod baselines;
+mod corpus;
+mod determinism;
+mod suppressions;
