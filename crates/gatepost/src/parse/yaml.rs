@@ -66,6 +66,16 @@ pub struct YamlError {
 
 /// Parse every document of a YAML stream.
 pub fn parse_stream(text: &str, limits: Limits) -> Result<Vec<LocatedDoc>, YamlError> {
+    parse(text, limits, true)
+}
+
+/// Like [`parse_stream`], but leaves `value_spans` empty: a map of every node's pointer that
+/// readers locating only keys and items (Kubernetes objects) would build for nothing.
+pub fn parse_stream_keys_only(text: &str, limits: Limits) -> Result<Vec<LocatedDoc>, YamlError> {
+    parse(text, limits, false)
+}
+
+fn parse(text: &str, limits: Limits, with_value_spans: bool) -> Result<Vec<LocatedDoc>, YamlError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut b = Builder {
         parser: Parser::new_from_str(text),
@@ -73,6 +83,7 @@ pub fn parse_stream(text: &str, limits: Limits) -> Result<Vec<LocatedDoc>, YamlE
         anchors: HashMap::new(),
         alias_budget: limits.max_alias_nodes,
         value_spans: BTreeMap::new(),
+        with_value_spans,
     };
     let mut docs = Vec::new();
     loop {
@@ -128,6 +139,7 @@ struct Builder<'a> {
     anchors: HashMap<usize, (Value, usize, Span, String)>,
     alias_budget: usize,
     value_spans: BTreeMap<String, Span>,
+    with_value_spans: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -158,7 +170,7 @@ impl<'a> Builder<'a> {
                 message: format!("nesting deeper than {} levels", self.limits.max_depth),
             });
         }
-        if !matches!(ev, Event::Alias(_)) {
+        if self.with_value_spans && !matches!(ev, Event::Alias(_)) {
             self.value_spans.insert(ptr.to_string(), pos.clone());
         }
         match ev {
