@@ -25,14 +25,14 @@ entries contains e if {
 	some r in input.by_type["github.workflow"]
 	is_object(r.attrs.env)
 	some k, v in r.attrs.env
-	e := {"r": r, "key": k, "v": v, "pointer": sprintf("/env/%s", [k])}
+	e := {"address": r.address, "key": k, "v": v, "pointer": sprintf("/env/%s", [k])}
 }
 
 entries contains e if {
 	some r in input.by_type["github.job"]
 	is_object(r.attrs.env)
 	some k, v in r.attrs.env
-	e := {"r": r, "key": k, "v": v, "pointer": sprintf("/env/%s", [k])}
+	e := {"address": r.address, "key": k, "v": v, "pointer": sprintf("/env/%s", [k])}
 }
 
 # Inputs and secrets handed to a reusable workflow (`jobs.<id>.uses` with `with:`/`secrets:`).
@@ -41,7 +41,7 @@ entries contains e if {
 	some field in ["with", "secrets"]
 	is_object(r.attrs[field])
 	some k, v in r.attrs[field]
-	e := {"r": r, "key": k, "v": v, "pointer": sprintf("/%s/%s", [field, k])}
+	e := {"address": r.address, "key": k, "v": v, "pointer": sprintf("/%s/%s", [field, k])}
 }
 
 entries contains e if {
@@ -49,7 +49,7 @@ entries contains e if {
 	some field in ["env", "with"]
 	is_object(s.step[field])
 	some k, v in s.step[field]
-	e := {"r": s.r, "key": k, "v": v, "pointer": sprintf("%s/%s/%s", [s.pointer, field, k])}
+	e := {"address": s.r.address, "key": k, "v": v, "pointer": sprintf("%s/%s/%s", [s.pointer, field, k])}
 }
 
 deny contains finding if {
@@ -59,7 +59,7 @@ deny contains finding if {
 	not gha.is_expression(e.v)
 	not startswith(trim_space(e.v), "$")
 	finding := {
-		"address": e.r.address,
+		"address": e.address,
 		"pointer": e.pointer,
 		"message": sprintf("%s is a literal credential; anyone who can read the repository can use it", [e.key]),
 	}

@@ -22,32 +22,41 @@ untrusted_ref(v) if {
 	contains(v, p)
 }
 
-# A job of this workflow checks out the code that triggered it.
-runs_untrusted(w) if {
+# Workflows (by address) with a job that checks out the code that triggered it. Sets of
+# addresses built in one pass over the jobs keep this linear in the number of jobs.
+untrusted_workflows contains j.links.workflow.address if {
 	some j in input.by_type["github.job"]
-	j.links.workflow.address == w.address
 	is_array(j.attrs.steps)
 	some s in j.attrs.steps
 	untrusted_ref(s["with"].ref)
 }
 
+runs_untrusted(w) if w.address in untrusted_workflows
+
 severity(w) := "high" if runs_untrusted(w)
 
 severity(w) := "medium" if not runs_untrusted(w)
 
-# Actions made for these triggers: they read the event and never run its code.
 event_only_actions := {"actions/labeler", "actions/first-interaction"}
 
-# Every job of the workflow only runs event-only actions.
-event_only(w) if {
-	jobs := [j | some j in input.by_type["github.job"]; j.links.workflow.address == w.address]
-	count(jobs) > 0
-	every j in jobs {
-		is_array(j.attrs.steps)
-		every s in j.attrs.steps {
-			gha.action_name(s) in event_only_actions
-		}
+job_event_only(j) if {
+	is_array(j.attrs.steps)
+	every s in j.attrs.steps {
+		gha.action_name(s) in event_only_actions
 	}
+}
+
+workflows_with_jobs contains j.links.workflow.address if some j in input.by_type["github.job"]
+
+workflows_with_other_jobs contains j.links.workflow.address if {
+	some j in input.by_type["github.job"]
+	not job_event_only(j)
+}
+
+# Every job of the workflow only runs actions that read the event (labels, greetings).
+event_only(w) if {
+	w.address in workflows_with_jobs
+	not w.address in workflows_with_other_jobs
 }
 
 deny contains finding if {

@@ -5,7 +5,7 @@ use crate::model::{pointer_token, Resource, Span};
 use crate::parse::yaml::LocatedDoc;
 use crate::quantity::{self, Quantity};
 use serde_json::{json, Map, Value};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
 /// Kinds that live outside namespaces (so get no `default` namespace).
@@ -209,7 +209,8 @@ fn quota_links(v: &Value, links: &mut Map<String, Value>) {
 
 /// JSON pointers of strings holding shell-style placeholders (`$IMAGE`, `${TAG}`) that a
 /// templating step fills in before apply: their values are not known here.
-fn placeholders(v: &Value, at: &str, out: &mut Vec<String>) {
+fn placeholders(v: &Value, at: &mut String, out: &mut Vec<String>) {
+    let len = at.len();
     match v {
         Value::String(s) => {
             let b = s.as_bytes();
@@ -217,36 +218,62 @@ fn placeholders(v: &Value, at: &str, out: &mut Vec<String>) {
                 w[0] == b'$' && (w[1] == b'{' || w[1] == b'_' || w[1].is_ascii_alphabetic())
             });
             if found {
-                out.push(at.to_string());
+                out.push(at.clone());
             }
         }
         Value::Array(a) => {
             for (i, x) in a.iter().enumerate() {
-                placeholders(x, &format!("{at}/{i}"), out);
+                use std::fmt::Write;
+                let _ = write!(at, "/{i}");
+                placeholders(x, at, out);
+                at.truncate(len);
             }
         }
         Value::Object(m) => {
             for (k, x) in m {
-                placeholders(x, &format!("{at}/{}", pointer_token(k)), out);
+                at.push('/');
+                at.push_str(&pointer_token(k));
+                placeholders(x, at, out);
+                at.truncate(len);
             }
         }
         _ => {}
     }
 }
 
-pub fn normalize(file: &Arc<str>, app: &str, docs: &[LocatedDoc], out: &mut Vec<Resource>) {
-    for (di, d) in docs.iter().enumerate() {
+/// The objects of one file's documents, each with the index of its document. The documents
+/// are consumed: values and spans move into the resources instead of being copied.
+/// Addresses are made unique across files by [`dedupe`].
+pub fn normalize(file: &Arc<str>, app: &str, docs: Vec<LocatedDoc>) -> Vec<(usize, Resource)> {
+    let mut out = Vec::new();
+    for (di, mut d) in docs.into_iter().enumerate() {
         if d.value.get("kind").and_then(Value::as_str) == Some("List") {
-            if let Some(items) = d.value.get("items").and_then(Value::as_array) {
-                for (i, item) in items.iter().enumerate() {
-                    let prefix = format!("/items/{i}");
-                    let spans = d.spans_under(&prefix);
-                    push(file, app, di, item, spans, out);
+            if let Some(Value::Array(items)) = d.value.get_mut("items").map(Value::take) {
+                for (i, item) in items.into_iter().enumerate() {
+                    let spans = d.spans_under(&format!("/items/{i}"));
+                    push(file, app, di, item, spans, &mut out);
                 }
             }
         } else {
-            push(file, app, di, &d.value, d.spans.clone(), out);
+            push(file, app, di, d.value, d.spans, &mut out);
         }
+    }
+    out
+}
+
+/// Objects declared twice keep the first address; later ones get their document index
+/// (`...#2`). `seen` holds every address taken so far in the scan.
+pub fn dedupe(
+    objects: Vec<(usize, Resource)>,
+    seen: &mut HashSet<String>,
+    out: &mut Vec<Resource>,
+) {
+    for (doc, mut r) in objects {
+        if seen.contains(&r.address) {
+            r.address = format!("{}#{doc}", r.address);
+        }
+        seen.insert(r.address.clone());
+        out.push(r);
     }
 }
 
@@ -254,11 +281,11 @@ fn push(
     file: &Arc<str>,
     app: &str,
     doc: usize,
-    v: &Value,
+    v: Value,
     spans: BTreeMap<String, Span>,
-    out: &mut Vec<Resource>,
+    out: &mut Vec<(usize, Resource)>,
 ) {
-    if !is_manifest(v) {
+    if !is_manifest(&v) {
         return;
     }
     let api = v["apiVersion"].as_str().unwrap_or_default();
@@ -277,13 +304,10 @@ fn push(
                 .unwrap_or("default"),
         )
     };
-    let mut address = match namespace {
+    let address = match namespace {
         Some(ns) => format!("{api}/{kind}/{ns}/{name}"),
         None => format!("{api}/{kind}/{name}"),
     };
-    if out.iter().any(|r| r.address == address) {
-        address = format!("{address}#{doc}");
-    }
     // The object starts at its first top-level key.
     let head = spans
         .iter()
@@ -296,29 +320,33 @@ fn push(
     if let Some(ns) = namespace {
         links.insert("namespace".into(), json!(ns));
     }
-    if let Some(p) = pod_path(kind).or_else(|| pod_path_by_shape(kind, v)) {
+    if let Some(p) = pod_path(kind).or_else(|| pod_path_by_shape(kind, &v)) {
         links.insert("pod_path".into(), json!(p));
         links.insert("pod_pointer".into(), json!(format!("/{}", p.join("/"))));
-        resource_links(kind, v, p, &mut links);
+        resource_links(kind, &v, p, &mut links);
     }
     if kind == "ResourceQuota" {
-        quota_links(v, &mut links);
+        quota_links(&v, &mut links);
     }
     let mut unresolved = Vec::new();
-    placeholders(v, "", &mut unresolved);
-    out.push(Resource {
-        kind: "k8s.object".into(),
-        type_: kind.to_string(),
-        address,
-        app: app.to_string(),
-        file: file.clone(),
-        line: head.line,
-        column: head.column,
-        attrs: v.clone(),
-        unresolved,
-        links,
-        spans,
-    });
+    placeholders(&v, &mut String::new(), &mut unresolved);
+    let type_ = kind.to_string();
+    out.push((
+        doc,
+        Resource {
+            kind: "k8s.object".into(),
+            type_,
+            address,
+            app: app.to_string(),
+            file: file.clone(),
+            line: head.line,
+            column: head.column,
+            attrs: v,
+            unresolved,
+            links,
+            spans,
+        },
+    ));
 }
 
 #[cfg(test)]
@@ -331,7 +359,11 @@ mod tests {
         let y = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: w2e\n---\napiVersion: v1\nkind: List\nitems:\n  - apiVersion: apps/v1\n    kind: Deployment\n    metadata: {name: web, namespace: w2e}\n    spec:\n      template:\n        spec:\n          containers: [{name: app, image: nginx}]\n---\nfoo: bar\n";
         let docs = parse_stream(y, Limits::default()).unwrap();
         let mut out = Vec::new();
-        normalize(&Arc::from("k.yaml"), "app", &docs, &mut out);
+        dedupe(
+            normalize(&Arc::from("k.yaml"), "app", docs),
+            &mut HashSet::new(),
+            &mut out,
+        );
         assert_eq!(out.len(), 2);
         assert_eq!(out[0].address, "v1/Namespace/w2e");
         assert_eq!(out[0].line, 1);
@@ -347,7 +379,11 @@ mod tests {
         let y = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 3\n  template:\n    spec:\n      initContainers:\n        - {name: init, image: a, resources: {requests: {cpu: 900m}}}\n      containers:\n        - {name: a, image: $IMAGE, resources: {requests: {cpu: 100m, memory: 0.5Gi}, limits: {cpu: '1', memory: 1Gi}}}\n        - {name: b, image: b, resources: {limits: {cpu: 0.2, memory: 12e6}}}\n        - {name: c, image: c, resources: {requests: {cpu: lots}}}\n---\napiVersion: serving.knative.dev/v1\nkind: Configuration\nmetadata: {name: fn}\nspec: {template: {spec: {containers: [{image: fn}]}}}\n---\napiVersion: v1\nkind: ResourceQuota\nmetadata: {name: q}\nspec: {hard: {cpu: '2', limits.memory: 8Gi}, scopes: [BestEffort]}\n";
         let docs = parse_stream(y, Limits::default()).unwrap();
         let mut out = Vec::new();
-        normalize(&Arc::from("k.yaml"), "app", &docs, &mut out);
+        dedupe(
+            normalize(&Arc::from("k.yaml"), "app", docs),
+            &mut HashSet::new(),
+            &mut out,
+        );
         let d = &out[0].links;
         // containers: 100m + 200m (limit stands for request) = 300m < init 900m; x 3 replicas
         assert_eq!(d["total_requests"]["cpu"], json!(2700));

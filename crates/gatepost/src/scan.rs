@@ -8,9 +8,9 @@ use crate::policy::{PolicyFile, Rule, Severity};
 use crate::report::{Finding, Report, ScanError, Summary};
 use crate::terraform::{self, TfFile, TfInputs};
 use crate::{kubernetes, link, workflow};
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
@@ -326,23 +326,26 @@ pub fn scan_sources(mut files: Vec<SourceFile>, opts: &Options) -> Report {
         })
         .map(|c| serde_json::to_value(c).unwrap_or(Value::Null))
         .collect();
-    let mut by_type: Map<String, Value> = Map::new();
+    // Each resource goes straight into Rego's value model: no intermediate JSON copy of
+    // the whole input.
+    let mut by_type: BTreeMap<&str, Vec<regorus::Value>> = BTreeMap::new();
     for r in &report.resources {
-        let v = json!({
-            "kind": r.kind, "type": r.type_, "address": r.address, "app": r.app,
-            "file": &*r.file, "line": r.line, "attrs": r.attrs,
-            "unresolved": r.unresolved, "links": r.links,
-        });
-        if let Value::Array(a) = by_type.entry(r.type_.clone()).or_insert_with(|| json!([])) {
-            a.push(v);
-        }
+        by_type.entry(&r.type_).or_default().push(rego_resource(r));
     }
-    let input = json!({
-        "by_type": by_type,
+    let by_type: BTreeMap<regorus::Value, regorus::Value> = by_type
+        .into_iter()
+        .map(|(k, v)| (regorus::Value::from(k), regorus::Value::from(v)))
+        .collect();
+    let mut input = regorus::Value::from(json!({
         "facts": {"secrets": secrets, "costs": report.costs, "suppressions": suppressions},
         "config": config,
-    });
-    let input = regorus::Value::from(input);
+    }));
+    if let Ok(m) = input.as_object_mut() {
+        m.insert(
+            regorus::Value::from("by_type"),
+            regorus::Value::from(by_type),
+        );
+    }
 
     match evaluator {
         Err(e) => report.errors.push(ScanError {
@@ -384,6 +387,34 @@ pub fn scan_sources(mut files: Vec<SourceFile>, opts: &Options) -> Report {
     redact_outputs(&mut report, &files, &model.secrets);
     finish(&mut report);
     report
+}
+
+/// The fields of a resource that rules read, as a Rego value.
+fn rego_resource(r: &Resource) -> regorus::Value {
+    use serde::Deserialize;
+    let of = |v: &Value| regorus::Value::deserialize(v).unwrap_or(regorus::Value::Undefined);
+    let mut m = BTreeMap::new();
+    let mut put = |k: &str, v: regorus::Value| {
+        m.insert(regorus::Value::from(k), v);
+    };
+    put("kind", regorus::Value::from(r.kind.as_str()));
+    put("type", regorus::Value::from(r.type_.as_str()));
+    put("address", regorus::Value::from(r.address.as_str()));
+    put("app", regorus::Value::from(r.app.as_str()));
+    put("file", regorus::Value::from(&*r.file));
+    put("line", regorus::Value::from(u64::from(r.line)));
+    put("attrs", of(&r.attrs));
+    put(
+        "unresolved",
+        regorus::Value::from(
+            r.unresolved
+                .iter()
+                .map(|p| regorus::Value::from(p.as_str()))
+                .collect::<Vec<_>>(),
+        ),
+    );
+    put("links", of(&Value::Object(r.links.clone())));
+    regorus::Value::from(m)
 }
 
 /// Secret values never leave a scan: findings, errors, the model's attributes (as
@@ -538,6 +569,8 @@ enum Parsed {
     Tf(TfFile),
     TfVars(TfFile),
     Docs(Arc<str>, Vec<yaml::LocatedDoc>, Format, Arc<str>),
+    /// Kubernetes objects, normalized while parsing so each file's parse tree is freed early.
+    Objects(Vec<(usize, Resource)>),
     /// `terraform show -json` output.
     Plan(Arc<str>, yaml::LocatedDoc),
     Nothing,
@@ -631,12 +664,16 @@ fn parse_text(path: &str, text: &str, format: Format, limits: &Limits) -> Result
                 Parsed::Plan(arc, docs.swap_remove(0))
             }
         }
-        Format::Workflow(_) | Format::Manifest => match yaml::parse_stream(text, limits.yaml) {
-            Ok(docs) => Parsed::Docs(arc, docs, format, Arc::from(text)),
+        Format::Manifest => match yaml::parse_stream_keys_only(text, limits.yaml) {
+            Ok(docs) => Parsed::Objects(kubernetes::normalize(&arc, &discover::app_of(path), docs)),
             // Helm and other templates are not YAML until rendered: skip them quietly.
-            Err(_) if format == Format::Manifest && text.contains("{{") => Parsed::Nothing,
+            Err(_) if text.contains("{{") => Parsed::Nothing,
             Err(e) => return Err(yaml_err(e)),
         },
+        Format::Workflow(_) => {
+            let docs = yaml::parse_stream(text, limits.yaml).map_err(yaml_err)?;
+            Parsed::Docs(arc, docs, format, Arc::from(text))
+        }
         Format::Text => Parsed::Nothing,
     })
 }
@@ -700,6 +737,7 @@ fn parse_model(files: &[SourceFile], opts: &Options) -> Model {
     let mut resources = Vec::new();
     let (mut tf_files, mut tf_vars) = (Vec::new(), Vec::new());
     let mut planned = Vec::new();
+    let mut seen = HashSet::new();
     for (p, e) in parsed {
         errors.extend(e);
         match p {
@@ -716,22 +754,22 @@ fn parse_model(files: &[SourceFile], opts: &Options) -> Model {
             }
             Parsed::Docs(path, docs, format, text) => {
                 let app = discover::app_of(&path);
-                match format {
-                    Format::Workflow(flavor) => {
-                        if docs.is_empty() {
-                            errors.push(parse_error(&path, 1, 1, "the CI file is empty".into()));
-                        }
-                        for d in &docs {
-                            if let Err((at, m)) =
-                                workflow::normalize(flavor, &path, &app, d, &text, &mut resources)
-                            {
-                                errors.push(parse_error(&path, at.line, at.column, m));
-                            }
+                if let Format::Workflow(flavor) = format {
+                    if docs.is_empty() {
+                        errors.push(parse_error(&path, 1, 1, "the CI file is empty".into()));
+                    }
+                    let before = resources.len();
+                    for d in &docs {
+                        if let Err((at, m)) =
+                            workflow::normalize(flavor, &path, &app, d, &text, &mut resources)
+                        {
+                            errors.push(parse_error(&path, at.line, at.column, m));
                         }
                     }
-                    _ => kubernetes::normalize(&path, &app, &docs, &mut resources),
+                    seen.extend(resources[before..].iter().map(|r| r.address.clone()));
                 }
             }
+            Parsed::Objects(objects) => kubernetes::dedupe(objects, &mut seen, &mut resources),
             Parsed::Plan(path, doc) => {
                 let app = discover::app_of(&path);
                 planned.extend(terraform::plan::normalize(&path, &app, &doc));

@@ -69,7 +69,21 @@ pub struct YamlError {
 }
 
 /// Parse every document of a YAML stream.
-pub fn parse_stream(text: &str, mut limits: Limits) -> Result<Vec<LocatedDoc>, YamlError> {
+pub fn parse_stream(text: &str, limits: Limits) -> Result<Vec<LocatedDoc>, YamlError> {
+    parse(text, limits, true)
+}
+
+/// Like [`parse_stream`], but leaves `value_spans` empty: a map of every node's pointer that
+/// readers locating only keys and items (Kubernetes objects) would build for nothing.
+pub fn parse_stream_keys_only(text: &str, limits: Limits) -> Result<Vec<LocatedDoc>, YamlError> {
+    parse(text, limits, false)
+}
+
+fn parse(
+    text: &str,
+    mut limits: Limits,
+    with_value_spans: bool,
+) -> Result<Vec<LocatedDoc>, YamlError> {
     limits.max_depth = limits.max_depth.min(MAX_DEPTH);
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut b = Builder {
@@ -78,6 +92,7 @@ pub fn parse_stream(text: &str, mut limits: Limits) -> Result<Vec<LocatedDoc>, Y
         anchors: HashMap::new(),
         alias_budget: limits.max_alias_nodes,
         value_spans: BTreeMap::new(),
+        with_value_spans,
     };
     let mut docs = Vec::new();
     loop {
@@ -133,6 +148,7 @@ struct Builder<'a> {
     anchors: HashMap<usize, (Value, usize, Span, String)>,
     alias_budget: usize,
     value_spans: BTreeMap<String, Span>,
+    with_value_spans: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -163,7 +179,7 @@ impl<'a> Builder<'a> {
                 message: format!("nesting deeper than {} levels", self.limits.max_depth),
             });
         }
-        if !matches!(ev, Event::Alias(_)) {
+        if self.with_value_spans && !matches!(ev, Event::Alias(_)) {
             self.value_spans.insert(ptr.to_string(), pos.clone());
         }
         match ev {
