@@ -75,6 +75,10 @@ struct ScanArgs {
     /// Default cloud region for cost estimates.
     #[arg(long)]
     region: Option<String>,
+    /// Price table file written by `gatepost prices update`, used for cost estimates
+    /// instead of the bundled table [default: cost.prices in the configuration file].
+    #[arg(long, value_name = "FILE")]
+    prices: Option<PathBuf>,
     /// Configuration file (default: the nearest gatepost.toml or pyproject.toml with
     /// [tool.gatepost], walking up from the first path).
     #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
@@ -136,6 +140,16 @@ impl ScanArgs {
             config["cost"]["region"] = r.clone().into();
         }
         opts.config = config;
+        let prices = self
+            .prices
+            .clone()
+            .or_else(|| cfg.and_then(|c| c.prices.clone()));
+        if let Some(p) = prices {
+            let text = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+            let table = gatepost::cost::Prices::parse(&text)
+                .map_err(|e| format!("{}: {e}", p.display()))?;
+            opts.prices = Some(std::sync::Arc::new(table));
+        }
         if let Some(c) = cfg {
             let cwd = std::env::current_dir().map_err(|e| e.to_string())?;
             c.apply(&mut opts, &cwd);
@@ -266,6 +280,11 @@ enum Command {
         #[arg(long, short, value_enum, default_value = "text")]
         format: Format,
     },
+    /// Manage the price table cost estimates use.
+    Prices {
+        #[command(subcommand)]
+        action: PricesAction,
+    },
     /// List the bundled rules (`--format markdown` is docs/rules.md).
     Rules {
         #[arg(long, short, value_enum, default_value = "text")]
@@ -285,6 +304,21 @@ enum BaselineAction {
         file: PathBuf,
         #[command(flatten)]
         args: ScanArgs,
+    },
+}
+
+#[derive(Subcommand)]
+enum PricesAction {
+    /// Rebuild the price table from providers' public bulk price files, offline: AWS Price
+    /// List offer files (index.json), Cloud Billing Catalog SKU pages, Azure Retail Prices
+    /// pages. Their rows replace the bundled ones; all other rows are kept.
+    Update {
+        /// Bulk price files (repeatable).
+        #[arg(long = "from", value_name = "FILE", required = true, num_args = 1..)]
+        from: Vec<PathBuf>,
+        /// Where to write the table [default: standard output].
+        #[arg(long, short)]
+        output: Option<PathBuf>,
     },
 }
 
@@ -416,6 +450,26 @@ fn run(cli: Cli) -> Result<u8, String> {
             emit(&None, &text)?;
             Ok(if report.errors.is_empty() { 0 } else { 2 })
         }
+        Command::Prices {
+            action: PricesAction::Update { from, output },
+        } => {
+            let mut inputs = Vec::new();
+            for f in &from {
+                let text =
+                    std::fs::read_to_string(f).map_err(|e| format!("{}: {e}", f.display()))?;
+                inputs.push((f.display().to_string(), text));
+            }
+            let table = gatepost::cost::rebuild_price_table(&inputs)?;
+            let rows = gatepost::cost::Prices::parse(&table)?.len();
+            emit(&output, &table)?;
+            if let Some(p) = &output {
+                eprintln!(
+                    "gatepost: wrote {rows} price points to {} (use it with --prices {0})",
+                    p.display()
+                );
+            }
+            Ok(0)
+        }
         Command::Rules { format, output } => {
             let rules = render::all_rules();
             let text = match format {
@@ -545,21 +599,43 @@ fn cost_table(costs: &serde_json::Value) -> String {
             app["app"].as_str().unwrap_or("?"),
             app["monthly"].as_f64().unwrap_or(0.0)
         ));
-        s.push_str(&format!(
-            "  {:<44} {:<28} {:>10} {:>12} {:>10}\n",
-            "resource", "line item", "quantity", "unit price", "monthly"
-        ));
+        let mut rows = vec![[
+            "resource".to_string(),
+            "line item".into(),
+            "quantity".into(),
+            "unit price".into(),
+            "monthly".into(),
+        ]];
         for item in app["items"].as_array().unwrap_or(&empty) {
             for li in item["line_items"].as_array().unwrap_or(&empty) {
-                s.push_str(&format!(
-                    "  {:<44} {:<28} {:>10} {:>12} {:>10}\n",
-                    item["address"].as_str().unwrap_or(""),
-                    li["name"].as_str().unwrap_or(""),
-                    format!("{} {}", li["quantity"], li["unit"].as_str().unwrap_or("")),
+                let unit = li["unit"].as_str().unwrap_or("");
+                let qty = li["quantity"].as_f64().unwrap_or(0.0);
+                rows.push([
+                    item["address"].as_str().unwrap_or("").to_string(),
+                    li["name"].as_str().unwrap_or("").to_string(),
+                    format!("{} {unit}", trim_number(qty)),
                     format!("${:.4}", li["unit_price"].as_f64().unwrap_or(0.0)),
                     format!("${:.2}", li["monthly"].as_f64().unwrap_or(0.0)),
-                ));
+                ]);
             }
+        }
+        // Columns as wide as their widest cell; numbers right-aligned.
+        let width = |c: usize| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0);
+        let w: Vec<usize> = (0..5).map(width).collect();
+        for r in &rows {
+            s.push_str(&format!(
+                "  {:<w0$}  {:<w1$}  {:>w2$}  {:>w3$}  {:>w4$}\n",
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                w0 = w[0],
+                w1 = w[1],
+                w2 = w[2],
+                w3 = w[3],
+                w4 = w[4]
+            ));
         }
         for np in app["not_priced"].as_array().unwrap_or(&empty) {
             s.push_str(&format!(
@@ -573,4 +649,10 @@ fn cost_table(costs: &serde_json::Value) -> String {
         s.push_str("no priced resources found\n");
     }
     s
+}
+
+/// 730.0 -> "730", 0.25 -> "0.25".
+fn trim_number(x: f64) -> String {
+    let t = format!("{x:.4}");
+    t.trim_end_matches('0').trim_end_matches('.').to_string()
 }

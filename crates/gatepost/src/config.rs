@@ -30,6 +30,9 @@ pub struct Config {
     pub secret_allow_paths: Vec<String>,
     pub allow_fingerprints: Vec<String>,
     pub vars: Vec<(String, String)>,
+    /// `cost.prices`: a price table file (from `gatepost prices update`), resolved against
+    /// `root`, to estimate with instead of the embedded table.
+    pub prices: Option<PathBuf>,
     /// What rules read as `input.config` (merged over `scan::default_config()`).
     pub rules: Value,
     /// `[limits]`, over the defaults; `None` when the file has no such table.
@@ -82,6 +85,7 @@ allow_paths = []
 # Monthly ceiling per app, in USD, and per-app exceptions.
 monthly_ceiling = 50.0
 # region = "us-east-1"
+# prices = "prices.csv"   # a table written by `gatepost prices update`
 # approved_apps = ["apps/batch"]
 # disallowed_instance_types = ["p4d.*", "*.metal"]
 
@@ -168,6 +172,7 @@ pub fn read(path: &Path) -> Result<Config, ConfigError> {
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("."));
     c.policies = c.policies.iter().map(|p| c.root.join(p)).collect();
+    c.prices = c.prices.map(|p| c.root.join(p));
     Ok(c)
 }
 
@@ -290,6 +295,10 @@ pub fn parse(file: &str, text: &str, pyproject: bool) -> Result<Config, ConfigEr
             "cost" => {
                 let t = sub(&cx, key, item)?;
                 for (k, v) in t.iter() {
+                    if k == "prices" {
+                        c.prices = Some(PathBuf::from(string(&cx, "cost.prices", v)?));
+                        continue;
+                    }
                     let ok = match k {
                         "monthly_ceiling" => to_json(v).is_number(),
                         "region" | "approval_tag" => to_json(v).is_string(),

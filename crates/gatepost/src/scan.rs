@@ -97,6 +97,8 @@ pub struct Options {
     pub secret_allow_paths: Vec<String>,
     /// Allowlists, baseline and scope applied after findings are located.
     pub filters: crate::suppress::Filters,
+    /// A price table to estimate with instead of the embedded one.
+    pub prices: Option<Arc<crate::cost::Prices>>,
     /// Counts files parsed, for progress display.
     pub progress: Option<Arc<std::sync::atomic::AtomicUsize>>,
 }
@@ -113,6 +115,7 @@ impl Default for Options {
             config: Value::Null,
             secret_allow_paths: Vec::new(),
             filters: Default::default(),
+            prices: None,
             progress: None,
         }
     }
@@ -468,6 +471,7 @@ fn cost_options(opts: &Options) -> crate::cost::CostOptions {
             .and_then(Value::as_str)
             .map(str::to_string),
         usage: opts.config.pointer("/cost/usage").cloned(),
+        prices: opts.prices.clone(),
     }
 }
 

@@ -682,6 +682,7 @@ fn usage_based_items_are_zero_with_an_assumption_until_a_usage_file_is_given() {
     }
 
     let opts = CostOptions {
+        prices: None,
         default_region: None,
         usage: Some(json!({
             "aws_s3_bucket.assets": {"storage_gb": 100, "monthly_get_requests": 1_000_000},
@@ -743,6 +744,7 @@ fn region_defaults_are_recorded() {
     assert_eq!(item.region, "us-east-1");
     assert!(item.assumptions.iter().any(|a| a.contains("us-east-1")));
     let opts = CostOptions {
+        prices: None,
         default_region: Some("eu-west-1".into()),
         usage: None,
     };

@@ -35,12 +35,13 @@ mod rebuild;
 mod table;
 
 pub use rebuild::rebuild_price_table;
-pub use table::{price_table_info, PriceTableInfo};
+pub use table::{price_table_info, PriceTableInfo, Prices};
 
 use crate::model::Resource;
 use item::{Item, Outcome};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 pub const HOURS_PER_MONTH: f64 = 730.0;
 
@@ -52,6 +53,9 @@ pub struct CostOptions {
     pub default_region: Option<String>,
     /// Per resource address: `{"monthly_requests": .., "storage_gb": .., ...}`.
     pub usage: Option<serde_json::Value>,
+    /// A price table to use instead of the embedded one (see [`Prices::parse`]).
+    #[serde(skip)]
+    pub prices: Option<Arc<Prices>>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -210,7 +214,10 @@ pub fn estimate(resources: &[Resource], opts: &CostOptions) -> CostReport {
         };
         let (region, region_assumption) = resolve_region(r, p, opts);
         let usage = opts.usage.as_ref().and_then(|u| u.get(&r.address));
-        let table = table::for_provider(p.table_name());
+        let table = match &opts.prices {
+            Some(own) => own.for_provider(p.table_name()),
+            None => table::for_provider(p.table_name()),
+        };
         let mut item = Item {
             r,
             region,

@@ -125,6 +125,61 @@ pub(crate) fn for_provider(provider: &str) -> &'static PriceTable {
     }
 }
 
+/// A whole price table read from a file (what `gatepost prices update` writes), used in
+/// place of the embedded one so refreshed prices take effect without a rebuild.
+pub struct Prices {
+    aws: PriceTable,
+    gcp: PriceTable,
+    azure: PriceTable,
+}
+
+impl Prices {
+    pub fn parse(text: &str) -> Result<Prices, String> {
+        let mut by: BTreeMap<&str, Vec<Row>> = BTreeMap::new();
+        for row in parse(text)? {
+            let p = match row.provider.as_str() {
+                "aws" => "aws",
+                "gcp" => "gcp",
+                "azure" => "azure",
+                other => return Err(format!("price table: unknown provider {other:?}")),
+            };
+            by.entry(p).or_default().push(row);
+        }
+        if by.is_empty() {
+            return Err("price table: no price rows".into());
+        }
+        let mut take = |p| PriceTable::from_rows(by.remove(p).unwrap_or_default());
+        Ok(Prices {
+            aws: take("aws"),
+            gcp: take("gcp"),
+            azure: take("azure"),
+        })
+    }
+
+    /// Number of price points.
+    pub fn len(&self) -> usize {
+        self.aws.rows.len() + self.gcp.rows.len() + self.azure.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub(crate) fn for_provider(&self, provider: &str) -> &PriceTable {
+        match provider {
+            "aws" => &self.aws,
+            "gcp" => &self.gcp,
+            _ => &self.azure,
+        }
+    }
+}
+
+impl std::fmt::Debug for Prices {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Prices({} price points)", self.len())
+    }
+}
+
 /// Where the embedded prices came from, for `gatepost cost --explain` and the docs.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct PriceTableInfo {
@@ -161,6 +216,8 @@ fn describe(source: &str) -> String {
             entered by hand (East US and global figures, 2025)"
             .into(),
         s if s.starts_with("aws-bulk") => "AWS Price List bulk offer file imported with `gatepost prices update`".into(),
+        s if s.starts_with("gcp-catalog") => "Google Cloud Billing Catalog SKU list imported with `gatepost prices update`".into(),
+        s if s.starts_with("azure-retail") => "Azure Retail Prices pages imported with `gatepost prices update`".into(),
         s => format!("see PROVENANCE.md ({s})"),
     }
 }

@@ -1,16 +1,23 @@
-//! Rebuilding the price table from AWS Price List bulk offer files
-//! (`offers/v1.0/aws/<AmazonEC2|AmazonRDS>/current/<region>/index.json`): `products` gives
-//! each SKU's attributes, `terms.OnDemand` its on-demand price dimensions.
+//! Rebuilding the price table from the providers' public bulk price files, offline:
+//! - AWS Price List offer files (`offers/v1.0/aws/<offer>/current/<region>/index.json`):
+//!   EC2, EBS and RDS on-demand rows ([`aws`]);
+//! - Google Cloud Billing Catalog SKU pages of Compute Engine: vCPU, memory, shared-core
+//!   and persistent-disk rows ([`gcp`]);
+//! - Azure Retail Prices pages: pay-as-you-go VM hours and managed disk tiers ([`azure`]).
 //!
-//! Rows read from the inputs replace the embedded table's rows with the same
-//! (service, key, region); every other row is kept, so a partial import (one region, one
-//! offer) refreshes just that part of the table.
+//! The kind of each file is told from its shape. Rows read from the inputs replace the
+//! embedded table's rows with the same (service, key, region); every other row is kept, so
+//! a partial import (one region, one offer) refreshes just that part of the table.
+
+mod aws;
+mod azure;
+mod gcp;
 
 use super::table::{parse, Row, HEADER, TABLE_CSV};
 use serde_json::Value;
 use std::collections::HashMap;
 
-/// Read AWS bulk offer files (`(path, contents)`) and return the new table file contents.
+/// Read bulk price files (`(path, contents)`) and return the new table file contents.
 pub fn rebuild_price_table(inputs: &[(String, String)]) -> Result<String, String> {
     let mut rows = parse(TABLE_CSV)?;
     let mut at: HashMap<(String, String, String), usize> = rows
@@ -22,9 +29,11 @@ pub fn rebuild_price_table(inputs: &[(String, String)]) -> Result<String, String
     for (path, text) in inputs {
         let doc: Value =
             serde_json::from_str(text).map_err(|e| format!("{path}: not JSON: {e}"))?;
-        let new = offer_rows(path, &doc)?;
+        let new = rows_of(path, &doc)?;
         if new.is_empty() {
-            return Err(format!("{path}: no EC2, EBS or RDS on-demand prices found"));
+            return Err(format!(
+                "{path}: no prices the estimator uses were found in this file"
+            ));
         }
         for row in new {
             imported += 1;
@@ -55,142 +64,18 @@ pub fn rebuild_price_table(inputs: &[(String, String)]) -> Result<String, String
     Ok(out)
 }
 
-fn attr<'a>(p: &'a Value, k: &str) -> &'a str {
-    p.pointer(&format!("/attributes/{k}"))
-        .and_then(Value::as_str)
-        .unwrap_or("")
-}
-
-/// The region of a product: `regionCode`, else the `<region>` folder of the offer path.
-fn region_of(p: &Value, path: &str) -> Option<String> {
-    let rc = attr(p, "regionCode");
-    if !rc.is_empty() {
-        return Some(rc.to_string());
+fn rows_of(path: &str, doc: &Value) -> Result<Vec<Row>, String> {
+    if aws::is_offer(doc) {
+        aws::offer_rows(path, doc)
+    } else if gcp::is_catalog(doc) {
+        gcp::catalog_rows(path, doc)
+    } else if azure::is_retail(doc) {
+        azure::retail_rows(path, doc)
+    } else {
+        Err(format!(
+            "{path}: not an AWS offer file, a Cloud Billing SKU list or an Azure retail prices page"
+        ))
     }
-    let parts: Vec<&str> = path.split('/').collect();
-    parts
-        .iter()
-        .position(|s| *s == "current")
-        .and_then(|i| parts.get(i + 1))
-        .filter(|s| !s.ends_with(".json"))
-        .map(|s| s.to_string())
-}
-
-/// (service, key, unit) a product is stored under, or None for products the estimator
-/// does not use (other OSes, tenancies, reservations, Multi-AZ rows...).
-fn classify(p: &Value) -> Option<(&'static str, String, &'static str)> {
-    let family = p.get("productFamily").and_then(Value::as_str).unwrap_or("");
-    let a = |k| attr(p, k);
-    match family {
-        "Compute Instance" => {
-            let ok = a("operatingSystem") == "Linux"
-                && a("tenancy") == "Shared"
-                && matches!(a("preInstalledSw"), "NA" | "")
-                && matches!(a("capacitystatus"), "Used" | "")
-                && matches!(a("licenseModel"), "No License required" | "");
-            ok.then(|| ("ec2", a("instanceType").to_string(), "hour"))
-        }
-        "Storage" if !a("volumeApiName").is_empty() => {
-            Some(("ebs", a("volumeApiName").to_string(), "gb-month"))
-        }
-        "System Operation" | "Provisioned Throughput" => {
-            let v = a("volumeApiName");
-            match (a("group"), v) {
-                ("EBS IOPS", "gp3" | "io1" | "io2") => {
-                    Some(("ebs", format!("{v}-iops"), "iops-month"))
-                }
-                ("EBS Throughput", "gp3") => Some(("ebs", "gp3-throughput".into(), "mbps-month")),
-                _ => None,
-            }
-        }
-        "Database Instance" => {
-            if a("deploymentOption") != "Single-AZ" {
-                return None;
-            }
-            let engine = match a("databaseEngine") {
-                "PostgreSQL" => "postgres",
-                "MySQL" => "mysql",
-                "Aurora PostgreSQL" => "aurora-postgresql",
-                "Aurora MySQL" => "aurora-mysql",
-                _ => return None,
-            };
-            Some(("rds", format!("{engine}:{}", a("instanceType")), "hour"))
-        }
-        "Database Storage" => {
-            if !matches!(a("deploymentOption"), "Single-AZ" | "") {
-                return None;
-            }
-            let key = match a("volumeType") {
-                "General Purpose" => "gp2",
-                "General Purpose-GP3" => "gp3",
-                "Provisioned IOPS" => "io1",
-                "General Purpose-Aurora" => "aurora",
-                _ => return None,
-            };
-            Some(("rds-storage", key.into(), "gb-month"))
-        }
-        _ => None,
-    }
-}
-
-/// The first non-zero USD price among a SKU's on-demand price dimensions (gp3 IOPS and
-/// throughput carry a free first tier at 0).
-fn on_demand_price(doc: &Value, sku: &str) -> Option<f64> {
-    let terms = doc.pointer("/terms/OnDemand")?.get(sku)?.as_object()?;
-    terms
-        .values()
-        .filter_map(|t| t.get("priceDimensions")?.as_object())
-        .flat_map(|d| d.values())
-        .filter_map(|d| {
-            d.pointer("/pricePerUnit/USD")?
-                .as_str()?
-                .parse::<f64>()
-                .ok()
-        })
-        .find(|p| *p > 0.0)
-}
-
-fn offer_rows(path: &str, doc: &Value) -> Result<Vec<Row>, String> {
-    let products = doc
-        .get("products")
-        .and_then(Value::as_object)
-        .ok_or_else(|| format!("{path}: no products (not an AWS offer file)"))?;
-    if doc.pointer("/terms/OnDemand").is_none() {
-        return Err(format!("{path}: no terms.OnDemand"));
-    }
-    let date = doc
-        .get("publicationDate")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .get(..10)
-        .unwrap_or("undated");
-    let source = format!("aws-bulk-{date}");
-    let mut out = Vec::new();
-    for (sku, p) in products {
-        let Some((service, key, unit)) = classify(p) else {
-            continue;
-        };
-        let Some(region) = region_of(p, path) else {
-            continue;
-        };
-        let Some(price) = on_demand_price(doc, sku) else {
-            continue;
-        };
-        if key.is_empty() {
-            continue;
-        }
-        out.push(Row {
-            provider: "aws".into(),
-            service: service.into(),
-            key,
-            region,
-            unit: unit.into(),
-            price,
-            source: source.clone(),
-        });
-    }
-    out.sort_by(|a, b| (&a.service, &a.key, &a.region).cmp(&(&b.service, &b.key, &b.region)));
-    Ok(out)
 }
 
 #[cfg(test)]
