@@ -41,6 +41,8 @@ enum Word {
     Pass,
     Cred,
     Filler,
+    /// Filler that, after a vendor name, still says "credential" (`ACCESS`, `PRIVATE`).
+    CredFiller,
     Id,
     Stop,
 }
@@ -78,7 +80,7 @@ const WORDS: &[(&str, Word)] = &[
     ("license", Word::Filler),
     ("sk", Word::Filler),
     ("api", Word::Filler),
-    ("access", Word::Filler),
+    ("access", Word::CredFiller),
     ("client", Word::Filler),
     ("application", Word::Filler),
     ("app", Word::Filler),
@@ -99,7 +101,7 @@ const WORDS: &[(&str, Word)] = &[
     ("integration", Word::Filler),
     ("personal", Word::Filler),
     ("value", Word::Filler),
-    ("private", Word::Filler),
+    ("private", Word::CredFiller),
     ("session", Word::Filler),
     ("refresh", Word::Filler),
     ("login", Word::Filler),
@@ -332,6 +334,8 @@ struct Key {
     cred: bool,
     vendor: bool,
     last_id: bool,
+    /// `access`, `private` after a vendor name (`zonka ACCESS …`): credential-ish filler.
+    filler_cred: bool,
 }
 
 /// Characters skipped between a key and its value.
@@ -369,6 +373,7 @@ pub(crate) fn extract(
         cred: false,
         vendor: false,
         last_id: false,
+        filler_cred: false,
     };
     let mut pos;
     match trigger {
@@ -561,6 +566,7 @@ fn note_words(key: &mut Key, words: &[Word]) {
         match w {
             Word::Pass => key.pass = true,
             Word::Cred => key.cred = true,
+            Word::CredFiller => key.filler_cred = true,
             _ => {}
         }
     }
@@ -753,7 +759,13 @@ fn password_ok(v: &str, quoted: bool, code_assign: bool) -> bool {
 fn token_ok(v: &str, quoted: bool, code_assign: bool, key: &Key, class: Class) -> bool {
     let n = v.chars().count();
     let min = if class == Class::VendorOnly { 14 } else { 12 };
-    if n < min || n > 1024 || common_rejects(v) || decoys::is_path_like(v) {
+    if n < min || n > 1024 || decoys::is_path_like(v) {
+        return false;
+    }
+    if vendor_context_ok(v, key, class) {
+        return true;
+    }
+    if common_rejects(v) {
         return false;
     }
     if !quoted && code_assign && v.chars().all(|c| c.is_ascii_alphabetic() || c == '_') {
@@ -791,6 +803,42 @@ fn token_ok(v: &str, quoted: bool, code_assign: bool, key: &Key, class: Class) -
         return false;
     }
     !decoys::weak_token(v)
+}
+
+/// A vendor name and a credential word in the key (`vbout_key = …`, `karma SECRET …`)
+/// tie the value to a credential so firmly that a key-shaped value is enough: one
+/// token of key characters, long enough, not a placeholder, word or reference.
+/// Typed-looking runs (`abcd…1234`) are accepted here, since a vendor's key name
+/// in front of them is what upstream documentation and leaked configs share.
+fn vendor_context_ok(v: &str, key: &Key, class: Class) -> bool {
+    let n = v.chars().count();
+    let strong = match class {
+        Class::Secret { vendor: true } => true,
+        Class::VendorOnly => key.filler_cred,
+        _ => false,
+    };
+    if !strong || n < 16 || n > 256 {
+        return false;
+    }
+    if !v
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b'+' | b'/' | b'='))
+    {
+        return false;
+    }
+    if decoys::is_placeholder(v)
+        || decoys::is_decoy_word(v)
+        || decoys::is_reference(v)
+        || decoys::looks_like_code(v)
+        || decoys::is_env_name(v)
+        || entropy::is_uuid(v) && v.starts_with("00000000")
+    {
+        return false;
+    }
+    // A word or identifier (`production_bucket`), not a key: needs digits or mixed case.
+    let c = Classes::of(v);
+    let alnum_only = v.bytes().all(|b| b.is_ascii_alphanumeric());
+    (c.digit || (c.lower && c.upper) || alnum_only && n >= 20) && entropy::shannon(v) >= 3.0
 }
 
 /// A one-alphabet value (`[a-z]`, `[A-Z]` or digits only) long and varied enough to be
