@@ -13,6 +13,16 @@ pub(crate) fn token(v: &str) -> bool {
     !decoys::is_reference(v) && !decoys::weak_token(v) && !decoys::has_long_sequence(v, 12)
 }
 
+/// A random token or a UUID (npm's legacy tokens are UUIDs).
+pub(crate) fn token_or_uuid(v: &str) -> bool {
+    entropy::is_uuid(v) || token(v)
+}
+
+/// Any literal that is not a reference to a value held elsewhere (`$VAR`, `${…}`).
+pub(crate) fn not_reference(v: &str) -> bool {
+    !decoys::is_reference(v) && !decoys::looks_like_code(v)
+}
+
 /// Must mix letters and digits (rules out identifiers such as `s.addComponentsFromRegistry`).
 pub(crate) fn mixed(v: &str) -> bool {
     let c = Classes::of(v);
