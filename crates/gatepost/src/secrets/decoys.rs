@@ -41,6 +41,7 @@ const PLACEHOLDER_MARKERS: &[&str] = &[
     "invalid",
     "<insert",
     "goes_here",
+    "here_",
     "goes here",
 ];
 
@@ -144,11 +145,30 @@ pub(crate) fn is_placeholder(v: &str) -> bool {
 /// `xxxx` runs, `<your-…>` / `your_…_here` templates and one-character fills.
 pub(crate) fn is_doc_placeholder(v: &str) -> bool {
     const MARKERS: &[&str] = &[
-        "iosfodnn7example", "examplekey", "xxxx", "your_", "your-", "<your", "placeholder",
-        "changeme", "redacted", "insert_", "_here", "-here", "notreal", "not_real",
+        "iosfodnn7example",
+        "examplekey",
+        "xxxx",
+        "your_",
+        "your-",
+        "<your",
+        "placeholder",
+        "changeme",
+        "redacted",
+        "insert_",
+        "_here",
+        "-here",
+        "notreal",
+        "not_real",
     ];
     let lower = v.to_ascii_lowercase();
-    v.is_empty() || MARKERS.iter().any(|m| lower.contains(m)) || dominated_by_one_char(v)
+    // `glc_EXAMPLE…`, `glsa_iNValId…`: a body that opens with the word, right after the prefix.
+    let body_marked = lower
+        .split(['_', '-', '.', '/', ':'])
+        .any(|s| s.starts_with("example") || s.starts_with("invalid"));
+    v.is_empty()
+        || body_marked
+        || MARKERS.iter().any(|m| lower.contains(m))
+        || dominated_by_one_char(v)
 }
 
 /// Placeholder names in identifiers: `some-bucket`, `some_object` (an `example-…` host is
@@ -161,6 +181,8 @@ pub(crate) fn is_placeholder_identifier(v: &str) -> bool {
         || lower.contains("/some-")
         || lower.contains("/some_")
         || lower.contains("<")
+        // A bare placeholder label (`example.cognitiveservices…`, `test.…`).
+        || ["example.", "test.", "sample."].iter().any(|p| lower.starts_with(p))
         || lower.contains("xxxx")
 }
 
@@ -379,7 +401,10 @@ pub(crate) fn has_filler_segment(v: &str) -> bool {
 /// `ws-plugin--s2member-amazon-s3-files-access-key`: four or more `-`/`_`-joined
 /// segments that are mostly plain lowercase words, i.e. a slug or element id.
 pub(crate) fn is_slug(v: &str) -> bool {
-    if !v.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_') {
+    if !v
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+    {
         return false;
     }
     let segs: Vec<&str> = v.split(['-', '_']).filter(|s| !s.is_empty()).collect();
@@ -388,6 +413,38 @@ pub(crate) fn is_slug(v: &str) -> bool {
         .filter(|s| s.len() >= 2 && s.bytes().filter(|b| b.is_ascii_digit()).count() <= 1)
         .count();
     segs.len() >= 4 && wordy * 4 >= segs.len() * 3
+}
+
+/// Typed runs (`abcdefg12346…`, `a1b2c3d4e5f6…`) make up most of the value: ascending
+/// runs of four or more, read straight or at every other position, cover 60% of it.
+pub(crate) fn mostly_typed_runs(v: &str) -> bool {
+    let b = v.as_bytes();
+    if b.len() < 8 {
+        return false;
+    }
+    let mut covered = vec![false; b.len()];
+    for step in [1usize, 2] {
+        for start in 0..step {
+            let idx: Vec<usize> = (start..b.len()).step_by(step).collect();
+            let mut run = 1;
+            for k in 1..=idx.len() {
+                let asc = k < idx.len()
+                    && b[idx[k]].is_ascii_alphanumeric()
+                    && b[idx[k]] == b[idx[k - 1]].wrapping_add(1);
+                if asc {
+                    run += 1;
+                } else {
+                    if run >= 4 {
+                        for &i in &idx[k - run..k] {
+                            covered[i] = true;
+                        }
+                    }
+                    run = 1;
+                }
+            }
+        }
+    }
+    covered.iter().filter(|&&c| c).count() * 10 >= b.len() * 6
 }
 
 /// A generic random-token check used by keyword-driven detectors.

@@ -612,13 +612,15 @@ fn leading_product_word(text: &str, at: usize) -> bool {
         return false;
     };
     let first_ok = first.len() >= 3
-        && first.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'.')
+        && first
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || c == b'.')
         && first.as_bytes()[0].is_ascii_alphabetic()
-        && matches!(classify(first.split('.').next().unwrap_or("")), Piece::Unknown);
-    first_ok
-        && words.all(|w| {
-            matches!(classify(w), Piece::Full(ws) if !ws.contains(&Word::Stop))
-        })
+        && matches!(
+            classify(first.split('.').next().unwrap_or("")),
+            Piece::Unknown
+        );
+    first_ok && words.all(|w| matches!(classify(w), Piece::Full(ws) if !ws.contains(&Word::Stop)))
 }
 
 fn note_words(key: &mut Key, words: &[Word]) {
@@ -833,7 +835,10 @@ fn token_ok(v: &str, quoted: bool, code_assign: bool, key: &Key, class: Class) -
     if vendor_context_ok(v, key, class) {
         return true;
     }
-    if common_rejects(v) {
+    // Without a product name in the key, hand-typed runs (`abcdefg12346…`) are filler.
+    if common_rejects(v)
+        || class != (Class::Secret { vendor: true }) && decoys::mostly_typed_runs(v)
+    {
         return false;
     }
     if !quoted && code_assign && v.chars().all(|c| c.is_ascii_alphabetic() || c == '_') {
@@ -856,12 +861,8 @@ fn token_ok(v: &str, quoted: bool, code_assign: bool, key: &Key, class: Class) -
     if v.bytes().all(|b| b.is_ascii_digit()) {
         return false;
     }
-    // Short hex is usually a hash prefix or an id; a vendor key name vouches for 16+.
-    let hex_min = if class == (Class::Secret { vendor: true }) {
-        16
-    } else {
-        17
-    };
+    // Short hex is usually a hash prefix or an id.
+    let hex_min = 17;
     if entropy::is_hex(v) && n < hex_min {
         return false;
     }
@@ -899,6 +900,7 @@ fn vendor_context_ok(v: &str, key: &Key, class: Class) -> bool {
         || decoys::is_reference(v)
         || decoys::looks_like_code(v)
         || decoys::is_env_name(v)
+        || decoys::is_slug(v)
         || entropy::is_uuid(v) && v.starts_with("00000000")
     {
         return false;

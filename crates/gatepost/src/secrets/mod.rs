@@ -213,8 +213,7 @@ fn find_raw(engine: &Engine, text: &str) -> Vec<Raw> {
                 Confidence::High => decoys::is_doc_placeholder(value),
                 _ => decoys::is_placeholder(value) || decoys::has_long_sequence(value, 12),
             };
-            if value.is_empty() || placeholder || !(d.check)(value)
-            {
+            if value.is_empty() || placeholder || !(d.check)(value) {
                 continue;
             }
             raws.push(Raw {

@@ -29,6 +29,11 @@ pub(crate) fn mixed(v: &str) -> bool {
     c.digit && (c.lower || c.upper)
 }
 
+/// `mixed_lax`, and not every `/` segment typed by hand (`12345678901/abcdefghijk`).
+pub(crate) fn mixed_untyped(v: &str) -> bool {
+    mixed_lax(v) && !v.split('/').all(decoys::mostly_typed_runs)
+}
+
 pub(crate) fn mixed_lax(v: &str) -> bool {
     let c = Classes::of(v);
     (c.digit && (c.lower || c.upper)) || entropy::shannon(v) > 3.5
