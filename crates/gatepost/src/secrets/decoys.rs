@@ -41,6 +41,7 @@ const PLACEHOLDER_MARKERS: &[&str] = &[
     "invalid",
     "<insert",
     "goes_here",
+    "here_",
     "goes here",
 ];
 
@@ -139,10 +140,74 @@ pub(crate) fn is_placeholder(v: &str) -> bool {
     false
 }
 
+/// For provider-prefixed formats the prefix and shape already say "credential"; only
+/// unmistakable documentation values are set aside: AWS's published example keys,
+/// `xxxx` runs, `<your-…>` / `your_…_here` templates and one-character fills.
+pub(crate) fn is_doc_placeholder(v: &str) -> bool {
+    const MARKERS: &[&str] = &[
+        "iosfodnn7example",
+        "examplekey",
+        "xxxx",
+        "your_",
+        "your-",
+        "<your",
+        "placeholder",
+        "changeme",
+        "redacted",
+        "insert_",
+        "_here",
+        "-here",
+        "notreal",
+        "not_real",
+    ];
+    let lower = v.to_ascii_lowercase();
+    // `glc_EXAMPLE…`, `glsa_iNValId…`: a body that opens with the word, right after the prefix.
+    let body_marked = lower
+        .split(['_', '-', '.', '/', ':'])
+        .any(|s| s.starts_with("example") || s.starts_with("invalid"));
+    v.is_empty()
+        || body_marked
+        || MARKERS.iter().any(|m| lower.contains(m))
+        || dominated_by_one_char(v)
+}
+
+/// Placeholder names in identifiers: `some-bucket`, `some_object` (an `example-…` host is
+/// still a real-looking identifier worth recording as a fact).
+pub(crate) fn is_placeholder_identifier(v: &str) -> bool {
+    let lower = v.to_ascii_lowercase();
+    v.is_empty()
+        || lower.starts_with("some-")
+        || lower.starts_with("some_")
+        || lower.contains("/some-")
+        || lower.contains("/some_")
+        || lower.contains("<")
+        // A bare placeholder label (`example.cognitiveservices…`, `test.…`).
+        || ["example.", "test.", "sample."].iter().any(|p| lower.starts_with(p))
+        || lower.contains("xxxx")
+}
+
 /// Defaults and dictionary words (`changeme`, `admin`, `string`) used as values.
 pub(crate) fn is_decoy_word(v: &str) -> bool {
     let lower = v.to_ascii_lowercase();
-    DECOY_WORDS.contains(&lower.trim_matches(|c: char| !c.is_alphanumeric()))
+    if DECOY_WORDS.contains(&lower.trim_matches(|c: char| !c.is_alphanumeric())) {
+        return true;
+    }
+    // `super$ecret`, `s3cr3tp@ss`: the words themselves, spelled with symbols.
+    let plain: String = lower
+        .chars()
+        .map(|c| match c {
+            '$' | '5' => 's',
+            '3' => 'e',
+            '@' | '4' => 'a',
+            '0' => 'o',
+            '1' | '!' => 'i',
+            c => c,
+        })
+        .collect();
+    plain.len() <= 14
+        && ["supersecret", "topsecret", "secretpass", "mysecret"]
+            .iter()
+            .any(|w| plain.contains(w))
 }
 
 /// `aaaaaaaa…`, `00000000…`: one character makes up most of the value.
@@ -164,7 +229,8 @@ fn dominated_by_one_char(v: &str) -> bool {
 /// References to a value held elsewhere: `${VAR}`, `$VAR`, `%VAR%`, `{{ .Values.x }}`,
 /// `${{ secrets.X }}`, `process.env.X`, `os.environ[...]`, `var.x`, `local.x`, `$env:X`.
 pub(crate) fn is_reference(v: &str) -> bool {
-    let t = v.trim();
+    // Shell quoting around a reference (`'$PRECOMPILE_PASSWORD'`) does not make it a literal.
+    let t = v.trim().trim_start_matches(['\'', '"']);
     if t.starts_with('$') || t.contains("${") || t.contains("{{") || t.contains("#{") {
         return true;
     }
@@ -311,6 +377,74 @@ pub(crate) fn has_long_sequence(v: &str, min_run: usize) -> bool {
         }
     }
     longest >= min_run && longest * 2 >= b.len()
+}
+
+/// A hand-typed filler inside a structured value: a run of 6+ identical characters
+/// (`…ZZZZZZ…`), or, in a value of three or more `-`/`_` segments, a segment that is an
+/// ascending run (`00QC…-ABCDEFGHIJKL-…`).
+pub(crate) fn has_filler_segment(v: &str) -> bool {
+    let b = v.as_bytes();
+    let mut same = 1;
+    for w in b.windows(2) {
+        same = if w[0] == w[1] { same + 1 } else { 1 };
+        if same >= 6 {
+            return true;
+        }
+    }
+    let segs: Vec<&str> = v.split(['-', '_']).collect();
+    segs.len() >= 3
+        && segs
+            .iter()
+            .any(|s| s.len() >= 8 && has_long_sequence(s, s.len()))
+}
+
+/// `ws-plugin--s2member-amazon-s3-files-access-key`: four or more `-`/`_`-joined
+/// segments that are mostly plain lowercase words, i.e. a slug or element id.
+pub(crate) fn is_slug(v: &str) -> bool {
+    if !v
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+    {
+        return false;
+    }
+    let segs: Vec<&str> = v.split(['-', '_']).filter(|s| !s.is_empty()).collect();
+    let wordy = segs
+        .iter()
+        .filter(|s| s.len() >= 2 && s.bytes().filter(|b| b.is_ascii_digit()).count() <= 1)
+        .count();
+    segs.len() >= 4 && wordy * 4 >= segs.len() * 3
+}
+
+/// Typed runs (`abcdefg12346…`, `a1b2c3d4e5f6…`) make up most of the value: ascending
+/// runs of four or more, read straight or at every other position, cover 60% of it.
+pub(crate) fn mostly_typed_runs(v: &str) -> bool {
+    let b = v.as_bytes();
+    if b.len() < 8 {
+        return false;
+    }
+    let mut covered = vec![false; b.len()];
+    for step in [1usize, 2] {
+        for start in 0..step {
+            let idx: Vec<usize> = (start..b.len()).step_by(step).collect();
+            let mut run = 1;
+            for k in 1..=idx.len() {
+                let asc = k < idx.len()
+                    && b[idx[k]].is_ascii_alphanumeric()
+                    && b[idx[k]] == b[idx[k - 1]].wrapping_add(1);
+                if asc {
+                    run += 1;
+                } else {
+                    if run >= 4 {
+                        for &i in &idx[k - run..k] {
+                            covered[i] = true;
+                        }
+                    }
+                    run = 1;
+                }
+            }
+        }
+    }
+    covered.iter().filter(|&&c| c).count() * 10 >= b.len() * 6
 }
 
 /// A generic random-token check used by keyword-driven detectors.

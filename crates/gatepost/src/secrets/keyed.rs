@@ -41,6 +41,8 @@ enum Word {
     Pass,
     Cred,
     Filler,
+    /// Filler that, after a vendor name, still says "credential" (`ACCESS`, `PRIVATE`).
+    CredFiller,
     Id,
     Stop,
 }
@@ -78,7 +80,7 @@ const WORDS: &[(&str, Word)] = &[
     ("license", Word::Filler),
     ("sk", Word::Filler),
     ("api", Word::Filler),
-    ("access", Word::Filler),
+    ("access", Word::CredFiller),
     ("client", Word::Filler),
     ("application", Word::Filler),
     ("app", Word::Filler),
@@ -99,7 +101,7 @@ const WORDS: &[(&str, Word)] = &[
     ("integration", Word::Filler),
     ("personal", Word::Filler),
     ("value", Word::Filler),
-    ("private", Word::Filler),
+    ("private", Word::CredFiller),
     ("session", Word::Filler),
     ("refresh", Word::Filler),
     ("login", Word::Filler),
@@ -332,6 +334,8 @@ struct Key {
     cred: bool,
     vendor: bool,
     last_id: bool,
+    /// `access`, `private` after a vendor name (`zonka ACCESS …`): credential-ish filler.
+    filler_cred: bool,
 }
 
 /// Characters skipped between a key and its value.
@@ -369,10 +373,15 @@ pub(crate) fn extract(
         cred: false,
         vendor: false,
         last_id: false,
+        filler_cred: false,
     };
     let mut pos;
     match trigger {
         Trigger::Vendor => {
+            // A path segment (`…/JenkinsCI/…`) names no key.
+            if kw_start > 0 && matches!(b[kw_start - 1], b'/' | b'@') {
+                return None;
+            }
             // Vendor names must start a piece (`STRIPE_KEY`, `mailchimpKey`), not end one.
             if kw_start > 0 && b[kw_start - 1].is_ascii_alphanumeric() {
                 let hump = b[kw_start].is_ascii_uppercase() && b[kw_start - 1].is_ascii_lowercase();
@@ -381,6 +390,10 @@ pub(crate) fn extract(
                 }
             }
             let pe = piece_end(b, kw_start);
+            // `Twitter(auth=OAuth('…'))`: a call, whose arguments are not named by the vendor.
+            if b.get(pe) == Some(&b'(') {
+                return None;
+            }
             if pe > kw_end {
                 match classify(&text[kw_end..pe]) {
                     Piece::Full(w) => note_words(&mut key, &w),
@@ -410,6 +423,7 @@ pub(crate) fn extract(
             {
                 return None;
             }
+            key.vendor = names_product(before) || leading_product_word(text, word_start);
             match classify(&text[ps..pe]) {
                 Piece::Full(w) => {
                     if w.contains(&Word::Stop) {
@@ -500,7 +514,13 @@ pub(crate) fn extract(
         let start = pos;
         let mut spaced_eq = false;
         let mut saw_colon = false;
+        let mut saw_quote = false;
         while pos < b.len() && is_sep(b[pos]) && pos - start < 48 {
+            // `"Password:",other:"…"`: the quoted label closed, a new item follows.
+            if b[pos] == b',' && saw_quote {
+                return None;
+            }
+            saw_quote |= matches!(b[pos], b'"' | b'\'');
             if b[pos] == b'\n' {
                 newlines += 1;
                 if newlines > 2 {
@@ -556,11 +576,59 @@ pub(crate) fn extract(
     }
 }
 
+/// The identifier part before a credential word names a product (`LOB_API_KEY`,
+/// `auth0ClientSecret`, `ATLAS_PRIVATE_KEY`): a piece of 3+ letters that is not one of
+/// our known words. Member access (`global.licenseKey`) does not count: only the part
+/// after the last `.` is read.
+fn names_product(before: &str) -> bool {
+    let before = before.rsplit('.').next().unwrap_or("");
+    let b = before.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !is_alnum(b[i]) {
+            i += 1;
+            continue;
+        }
+        let e = piece_end(b, i);
+        let piece = &before[i..e];
+        if piece.bytes().filter(|c| c.is_ascii_alphabetic()).count() >= 3
+            && piece.as_bytes()[0].is_ascii_alphabetic()
+            && matches!(classify(piece), Piece::Unknown)
+        {
+            return true;
+        }
+        i = e;
+    }
+    false
+}
+
+/// `karma SECRET …`, `ipinfo private token …`: the line starts with one product-like word,
+/// then only known words up to the credential word.
+fn leading_product_word(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let head = &text[line_start..at];
+    let mut words = head.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let first_ok = first.len() >= 3
+        && first
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || c == b'.')
+        && first.as_bytes()[0].is_ascii_alphabetic()
+        && matches!(
+            classify(first.split('.').next().unwrap_or("")),
+            Piece::Unknown
+        );
+    first_ok && words.all(|w| matches!(classify(w), Piece::Full(ws) if !ws.contains(&Word::Stop)))
+}
+
 fn note_words(key: &mut Key, words: &[Word]) {
     for w in words {
         match w {
             Word::Pass => key.pass = true,
             Word::Cred => key.cred = true,
+            Word::CredFiller => key.filler_cred = true,
             _ => {}
         }
     }
@@ -610,7 +678,13 @@ fn finish(
     {
         return None;
     }
-    if key_text.contains("aws") && key_text.contains("secret") {
+    let run_start = text[..key.start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let run = text[run_start..start].to_ascii_lowercase();
+    if run.contains("aws") && (run.contains("secret") || run.contains("_sk")) {
         return None; // the AWS detector checks the exact 40-char format
     }
     let sep = &key_text[key_text.trim_end_matches(|c: char| is_sep(c as u8)).len()..];
@@ -718,6 +792,8 @@ fn token_end(b: &[u8], start: usize, line_end: usize) -> usize {
 
 fn common_rejects(v: &str) -> bool {
     decoys::is_placeholder(v)
+        || decoys::has_filler_segment(v)
+        || decoys::is_slug(v)
         || decoys::is_decoy_word(v)
         || decoys::has_long_sequence(v, 16)
         || decoys::is_reference(v)
@@ -753,7 +829,16 @@ fn password_ok(v: &str, quoted: bool, code_assign: bool) -> bool {
 fn token_ok(v: &str, quoted: bool, code_assign: bool, key: &Key, class: Class) -> bool {
     let n = v.chars().count();
     let min = if class == Class::VendorOnly { 14 } else { 12 };
-    if n < min || n > 1024 || common_rejects(v) || decoys::is_path_like(v) {
+    if n < min || n > 1024 || decoys::is_path_like(v) {
+        return false;
+    }
+    if vendor_context_ok(v, key, class) {
+        return true;
+    }
+    // Without a product name in the key, hand-typed runs (`abcdefg12346…`) are filler.
+    if common_rejects(v)
+        || class != (Class::Secret { vendor: true }) && decoys::mostly_typed_runs(v)
+    {
         return false;
     }
     if !quoted && code_assign && v.chars().all(|c| c.is_ascii_alphabetic() || c == '_') {
@@ -776,12 +861,8 @@ fn token_ok(v: &str, quoted: bool, code_assign: bool, key: &Key, class: Class) -
     if v.bytes().all(|b| b.is_ascii_digit()) {
         return false;
     }
-    // Short hex is usually a hash prefix or an id; a vendor key name vouches for 16+.
-    let hex_min = if class == (Class::Secret { vendor: true }) {
-        16
-    } else {
-        17
-    };
+    // Short hex is usually a hash prefix or an id.
+    let hex_min = 17;
     if entropy::is_hex(v) && n < hex_min {
         return false;
     }
@@ -791,6 +872,51 @@ fn token_ok(v: &str, quoted: bool, code_assign: bool, key: &Key, class: Class) -
         return false;
     }
     !decoys::weak_token(v)
+}
+
+/// A vendor name and a credential word in the key (`vbout_key = …`, `karma SECRET …`)
+/// tie the value to a credential so firmly that a key-shaped value is enough: one
+/// token of key characters, long enough, not a placeholder, word or reference.
+/// Typed-looking runs (`abcd…1234`) are accepted here, since a vendor's key name
+/// in front of them is what upstream documentation and leaked configs share.
+fn vendor_context_ok(v: &str, key: &Key, class: Class) -> bool {
+    let n = v.chars().count();
+    let strong = match class {
+        Class::Secret { vendor: true } => true,
+        Class::VendorOnly => key.filler_cred,
+        _ => false,
+    };
+    if !strong || n < 16 || n > 256 {
+        return false;
+    }
+    if !v
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b'+' | b'/' | b'='))
+    {
+        return false;
+    }
+    if decoys::is_placeholder(v)
+        || decoys::is_decoy_word(v)
+        || decoys::is_reference(v)
+        || decoys::looks_like_code(v)
+        || decoys::is_env_name(v)
+        || decoys::is_slug(v)
+        || entropy::is_uuid(v) && v.starts_with("00000000")
+    {
+        return false;
+    }
+    // A word or identifier (`production_bucket`), not a key: needs digits or mixed case.
+    let c = Classes::of(v);
+    let alnum_only = v.bytes().all(|b| b.is_ascii_alphanumeric());
+    if entropy::is_hex(v) && n < 17 && !v.bytes().all(|b| b.is_ascii_digit()) {
+        return false; // short hex: a hash prefix or an id more often than a key
+    }
+    let mut seen = [false; 128];
+    v.bytes().for_each(|b| seen[(b & 0x7f) as usize] = true);
+    let distinct = seen.iter().filter(|&&s| s).count();
+    (c.digit || (c.lower && c.upper) || alnum_only && n >= 20)
+        && distinct >= 6
+        && !decoys::has_filler_segment(v)
 }
 
 /// A one-alphabet value (`[a-z]`, `[A-Z]` or digits only) long and varied enough to be

@@ -206,11 +206,14 @@ fn find_raw(engine: &Engine, text: &str) -> Vec<Raw> {
                 .name("s")
                 .unwrap_or_else(|| caps.get(0).expect("group 0"));
             let value = m.as_str();
-            if value.is_empty()
-                || decoys::is_placeholder(value)
-                || decoys::has_long_sequence(value, 12)
-                || !(d.check)(value)
-            {
+            // Identifiers (hosts, buckets) are facts even in documentation examples; a
+            // provider prefix with the right shape is a key however it was typed.
+            let placeholder = match d.confidence {
+                Confidence::Info => decoys::is_placeholder_identifier(value),
+                Confidence::High => decoys::is_doc_placeholder(value),
+                _ => decoys::is_placeholder(value) || decoys::has_long_sequence(value, 12),
+            };
+            if value.is_empty() || placeholder || !(d.check)(value) {
                 continue;
             }
             raws.push(Raw {

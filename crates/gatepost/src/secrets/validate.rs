@@ -13,10 +13,25 @@ pub(crate) fn token(v: &str) -> bool {
     !decoys::is_reference(v) && !decoys::weak_token(v) && !decoys::has_long_sequence(v, 12)
 }
 
+/// A random token or a UUID (npm's legacy tokens are UUIDs).
+pub(crate) fn token_or_uuid(v: &str) -> bool {
+    entropy::is_uuid(v) || token(v)
+}
+
+/// Any literal that is not a reference to a value held elsewhere (`$VAR`, `${…}`).
+pub(crate) fn not_reference(v: &str) -> bool {
+    !decoys::is_reference(v) && !decoys::looks_like_code(v)
+}
+
 /// Must mix letters and digits (rules out identifiers such as `s.addComponentsFromRegistry`).
 pub(crate) fn mixed(v: &str) -> bool {
     let c = Classes::of(v);
     c.digit && (c.lower || c.upper)
+}
+
+/// `mixed_lax`, and not every `/` segment typed by hand (`12345678901/abcdefghijk`).
+pub(crate) fn mixed_untyped(v: &str) -> bool {
+    mixed_lax(v) && !v.split('/').all(decoys::mostly_typed_runs)
 }
 
 pub(crate) fn mixed_lax(v: &str) -> bool {
