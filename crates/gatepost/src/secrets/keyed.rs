@@ -886,7 +886,7 @@ fn vendor_context_ok(v: &str, key: &Key, class: Class) -> bool {
         Class::VendorOnly => key.filler_cred,
         _ => false,
     };
-    if !strong || n < 16 || n > 256 {
+    if !strong || !(16..=256).contains(&n) {
         return false;
     }
     if !v
