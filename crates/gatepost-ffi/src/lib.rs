@@ -102,30 +102,77 @@ unsafe fn options<'a>(p: *const c_char, len: usize) -> Result<&'a str, Fail> {
     }
 }
 
-fn out_ptr<T>(p: *mut T, what: &str) -> Result<(), Fail> {
-    if p.is_null() {
-        Err(Fail(GatepostStatus::NullPointer, format!("{what} is NULL")))
-    } else {
-        Ok(())
+/// A caller's handle, or a NullPointer failure naming it.
+unsafe fn handle<'a, T>(p: *const T, what: &str) -> Result<&'a T, Fail> {
+    p.as_ref()
+        .ok_or_else(|| Fail(GatepostStatus::NullPointer, format!("{what} is NULL")))
+}
+
+/// `count` paths, `paths[i]` of `lens[i]` bytes (both arrays may be NULL when `count` is 0).
+unsafe fn path_list(
+    paths: *const *const c_char,
+    lens: *const usize,
+    count: usize,
+) -> Result<Vec<String>, Fail> {
+    if count == 0 {
+        return Ok(Vec::new());
     }
+    handle(paths, "paths")?;
+    handle(lens, "path_lens")?;
+    (0..count)
+        .map(|i| text(*paths.add(i), *lens.add(i), "path").map(str::to_string))
+        .collect()
+}
+
+/// Check an out-parameter and clear it, so a failed call never leaves a stale pointer.
+unsafe fn clear<T>(out: *mut *mut T) -> Result<(), Fail> {
+    if out.is_null() {
+        return Err(Fail(GatepostStatus::NullPointer, "out is NULL".into()));
+    }
+    *out = ptr::null_mut();
+    Ok(())
+}
+
+/// An entry point that hands back a report: `*out` is cleared, then set on success.
+unsafe fn report_call(
+    out: *mut *mut GatepostReport,
+    f: impl FnOnce() -> Result<api::Scan, Fail>,
+) -> GatepostStatus {
+    call(|| {
+        clear(out)?;
+        let scan = f()?;
+        *out = Box::into_raw(Box::new(GatepostReport { scan }));
+        Ok(())
+    })
+}
+
+/// An entry point that hands back a string: `*out` is cleared, then set on success.
+unsafe fn string_call(
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+    f: impl FnOnce() -> Result<String, Fail>,
+) -> GatepostStatus {
+    call(|| {
+        clear(out)?;
+        give_string(f()?, out, out_len);
+        Ok(())
+    })
 }
 
 /// A library-owned string: `len` bytes then a NUL, with the length stored before it so
 /// `gatepost_string_free` needs only the pointer.
 const HEADER: usize = std::mem::size_of::<usize>();
 
-fn give_string(s: String, out: *mut *mut c_char, out_len: *mut usize) {
+unsafe fn give_string(s: String, out: *mut *mut c_char, out_len: *mut usize) {
     let len = s.len();
     let mut buf = Vec::with_capacity(HEADER + len + 1);
     buf.extend_from_slice(&len.to_ne_bytes());
     buf.extend_from_slice(s.as_bytes());
     buf.push(0);
     let raw = Box::into_raw(buf.into_boxed_slice()) as *mut u8;
-    unsafe {
-        *out = raw.add(HEADER).cast();
-        if !out_len.is_null() {
-            *out_len = len;
-        }
+    *out = raw.add(HEADER).cast();
+    if !out_len.is_null() {
+        *out_len = len;
     }
 }
 
@@ -167,10 +214,12 @@ pub unsafe extern "C" fn gatepost_files_add(
     data_len: usize,
 ) -> GatepostStatus {
     call(|| {
-        out_ptr(files, "files")?;
+        let files = files
+            .as_mut()
+            .ok_or_else(|| Fail(GatepostStatus::NullPointer, "files is NULL".into()))?;
         let path = text(path, path_len, "path")?.to_string();
         let data = bytes(data, data_len, "data")?.to_vec();
-        (*files).files.push((path, data));
+        files.files.push((path, data));
         Ok(())
     })
 }
@@ -192,14 +241,9 @@ pub unsafe extern "C" fn gatepost_scan(
     options_len: usize,
     out: *mut *mut GatepostReport,
 ) -> GatepostStatus {
-    call(|| {
-        out_ptr(out, "out")?;
-        *out = ptr::null_mut();
-        out_ptr(files as *mut GatepostFiles, "files")?;
-        let opts = self::options(options, options_len)?;
-        let scan = api::scan((*files).files.clone(), opts).map_err(from_api)?;
-        *out = Box::into_raw(Box::new(GatepostReport { scan }));
-        Ok(())
+    report_call(out, || {
+        let files = handle(files, "files")?.files.clone();
+        api::scan(files, self::options(options, options_len)?).map_err(from_api)
     })
 }
 
@@ -214,21 +258,9 @@ pub unsafe extern "C" fn gatepost_scan_paths(
     options_len: usize,
     out: *mut *mut GatepostReport,
 ) -> GatepostStatus {
-    call(|| {
-        out_ptr(out, "out")?;
-        *out = ptr::null_mut();
-        let mut list = Vec::with_capacity(count);
-        if count > 0 {
-            out_ptr(paths as *mut *const c_char, "paths")?;
-            out_ptr(path_lens as *mut usize, "path_lens")?;
-            for i in 0..count {
-                list.push(text(*paths.add(i), *path_lens.add(i), "path")?.to_string());
-            }
-        }
-        let opts = self::options(options, options_len)?;
-        let scan = api::scan_paths(&list, opts).map_err(from_api)?;
-        *out = Box::into_raw(Box::new(GatepostReport { scan }));
-        Ok(())
+    report_call(out, || {
+        let list = path_list(paths, path_lens, count)?;
+        api::scan_paths(&list, self::options(options, options_len)?).map_err(from_api)
     })
 }
 
@@ -243,19 +275,14 @@ pub unsafe extern "C" fn gatepost_report_render(
     out: *mut *mut c_char,
     out_len: *mut usize,
 ) -> GatepostStatus {
-    call(|| {
-        out_ptr(out, "out")?;
-        *out = ptr::null_mut();
-        out_ptr(report as *mut GatepostReport, "report")?;
-        let scan = &(*report).scan;
-        let s = if format.is_null() {
+    string_call(out, out_len, || {
+        let scan = &handle(report, "report")?.scan;
+        if format.is_null() {
             scan.output()
         } else {
             scan.render(text(format, format_len, "format")?)
         }
-        .map_err(from_api)?;
-        give_string(s, out, out_len);
-        Ok(())
+        .map_err(from_api)
     })
 }
 
@@ -293,11 +320,7 @@ pub unsafe extern "C" fn gatepost_rules_json(
     out: *mut *mut c_char,
     out_len: *mut usize,
 ) -> GatepostStatus {
-    call(|| {
-        out_ptr(out, "out")?;
-        give_string(api::rules_json(), out, out_len);
-        Ok(())
-    })
+    string_call(out, out_len, || Ok(api::rules_json()))
 }
 
 /// Free a string the library returned. NULL is ignored.
@@ -310,4 +333,121 @@ pub unsafe extern "C" fn gatepost_string_free(s: *mut c_char) {
     let len = usize::from_ne_bytes(*(base as *const [u8; HEADER]));
     let total = HEADER + len + 1;
     drop(Box::from_raw(ptr::slice_from_raw_parts_mut(base, total)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    unsafe fn last_error() -> String {
+        let p = gatepost_last_error(ptr::null_mut());
+        assert!(!p.is_null(), "no error recorded");
+        std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned()
+    }
+
+    #[test]
+    fn a_panic_becomes_an_internal_error() {
+        let status = call(|| panic!("boom"));
+        assert_eq!(status, GatepostStatus::Internal);
+        assert!(unsafe { last_error() }.contains("panic"));
+        assert_eq!(call(|| Ok(())), GatepostStatus::Ok);
+        assert!(unsafe { gatepost_last_error(ptr::null_mut()) }.is_null());
+    }
+
+    #[test]
+    fn null_pointers_and_bad_utf8_are_errors_and_clear_the_out_pointer() {
+        unsafe {
+            let mut report = ptr::NonNull::<GatepostReport>::dangling().as_ptr();
+            assert_eq!(
+                gatepost_scan(ptr::null(), ptr::null(), 0, &mut report),
+                GatepostStatus::NullPointer
+            );
+            assert!(report.is_null());
+            assert_eq!(last_error(), "files is NULL");
+            assert_eq!(
+                gatepost_scan_paths(ptr::null(), ptr::null(), 2, ptr::null(), 0, &mut report),
+                GatepostStatus::NullPointer
+            );
+            assert_eq!(last_error(), "paths is NULL");
+
+            let files = gatepost_files_new();
+            let bad = [b'a', 0xff, b'.', b't', b'f'];
+            assert_eq!(
+                gatepost_files_add(files, bad.as_ptr().cast(), bad.len(), ptr::null(), 0),
+                GatepostStatus::InvalidUtf8
+            );
+            assert_eq!(
+                gatepost_files_add(files, b"x.tf".as_ptr().cast(), 4, ptr::null(), 3),
+                GatepostStatus::NullPointer
+            );
+            let opts = b"{\"format\": 1}";
+            assert_eq!(
+                gatepost_scan(files, opts.as_ptr().cast(), opts.len(), &mut report),
+                GatepostStatus::InvalidArgument
+            );
+            assert!(last_error().starts_with("options:"));
+            assert_eq!(
+                gatepost_scan(files, ptr::null(), 0, ptr::null_mut()),
+                GatepostStatus::NullPointer
+            );
+            assert_eq!(last_error(), "out is NULL");
+
+            let mut out = ptr::NonNull::<c_char>::dangling().as_ptr();
+            assert_eq!(
+                gatepost_report_render(ptr::null(), ptr::null(), 0, &mut out, ptr::null_mut()),
+                GatepostStatus::NullPointer
+            );
+            assert!(out.is_null());
+            assert_eq!(last_error(), "report is NULL");
+            gatepost_files_free(files);
+        }
+    }
+
+    #[test]
+    fn a_scan_round_trips() {
+        unsafe {
+            let files = gatepost_files_new();
+            let tf = b"resource \"aws_s3_bucket\" \"b\" {\n  acl = \"public-read\"\n}\n";
+            assert_eq!(
+                gatepost_files_add(
+                    files,
+                    b"app/main.tf".as_ptr().cast(),
+                    11,
+                    tf.as_ptr(),
+                    tf.len()
+                ),
+                GatepostStatus::Ok
+            );
+            let mut report = ptr::null_mut();
+            assert_eq!(
+                gatepost_scan(files, ptr::null(), 0, &mut report),
+                GatepostStatus::Ok
+            );
+            assert!(gatepost_report_finding_count(report) > 0);
+            let (mut out, mut len) = (ptr::null_mut(), 0usize);
+            let fmt = b"sarif";
+            assert_eq!(
+                gatepost_report_render(report, fmt.as_ptr().cast(), fmt.len(), &mut out, &mut len),
+                GatepostStatus::Ok
+            );
+            let s = std::ffi::CStr::from_ptr(out).to_str().unwrap();
+            assert_eq!(s.len(), len);
+            assert!(s.contains("aws-s3-public-acl"));
+            gatepost_string_free(out);
+            let bad = b"xml";
+            assert_eq!(
+                gatepost_report_render(report, bad.as_ptr().cast(), bad.len(), &mut out, &mut len),
+                GatepostStatus::InvalidArgument
+            );
+            assert!(out.is_null());
+            assert_eq!(
+                gatepost_rules_json(&mut out, ptr::null_mut()),
+                GatepostStatus::Ok
+            );
+            assert!(std::ffi::CStr::from_ptr(out).to_bytes().starts_with(b"["));
+            gatepost_string_free(out);
+            gatepost_report_free(report);
+            gatepost_files_free(files);
+        }
+    }
 }
