@@ -15,14 +15,17 @@ ceiling(app) := c if {
 	c := input.config.cost.app_ceilings[app]
 } else := input.config.cost.monthly_ceiling
 
-approved(app) if app in input.config.cost.approved_apps
+# Apps approved in the config or by the approval tag on any of their resources, gathered in
+# one pass over the model (not once per app).
+approved_apps contains app if some app in input.config.cost.approved_apps
 
-approved(app) if {
-	some t, rs in input.by_type
+approved_apps contains r.app if {
+	some rs in input.by_type
 	some r in rs
-	r.app == app
 	object.get(object.get(r.attrs, "tags", {}), input.config.cost.approval_tag, "") != ""
 }
+
+approved(app) if app in approved_apps
 
 priced(app) := [item | some item in app.items; item.monthly > 0]
 

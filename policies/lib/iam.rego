@@ -83,10 +83,13 @@ located_in_blocks(d) if {
 
 # A policy attribute whose value is exactly a policy-document data source's rendering: it is
 # reported once, on the data source, where the statement lines are.
-from_document(r, doc) if {
+from_document(r, doc) if [r.app, doc] in rendered_documents
+
+# Every data source's rendering, by app, gathered once: a lookup per policy instead of a
+# scan of all data sources per policy.
+rendered_documents contains [d.app, d.links.document] if {
 	some d in input.by_type.aws_iam_policy_document
-	d.app == r.app
-	d.links.document == doc
+	d.links.document
 }
 
 is_s3_bucket_module(r) if contains(r.attrs.source, "terraform-aws-modules/s3-bucket")
