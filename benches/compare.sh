@@ -5,7 +5,7 @@
 # workflow sets).
 #
 #   benches/compare.sh [--sizes "1000 10000 50000"] [--peers "checkov zizmor"]
-#                      [--runs 3] [--peer-runs 1] [DIR...]
+#                      [--runs 3] [--peer-runs 1] [--out FILE] [DIR...]
 #
 # Corpora: the synthetic monorepo from ../shared/tools/gen_tf_corpus.py at each size, plus
 # any DIR given (for example the sets built by ../shared/tools/real-corpus/build_corpus.sh).
@@ -17,6 +17,7 @@ sizes="1000 10000 50000"
 peers="checkov zizmor"
 runs=3
 peer_runs=1
+out="benches/results/compare-$(date +%F).md"
 dirs=()
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -24,6 +25,7 @@ while [ $# -gt 0 ]; do
         --peers) peers="$2"; shift 2 ;;
         --runs) runs="$2"; shift 2 ;;
         --peer-runs) peer_runs="$2"; shift 2 ;;
+        --out) out="$2"; shift 2 ;;
         *) dirs+=("$(cd "$1" && pwd)"); shift ;;
     esac
 done
@@ -68,7 +70,6 @@ measure() {
 ratio() { echo "scale=2; $1 / $2" | bc; }
 count_json() { python3 -c "$1" "$work/out" 2>/dev/null || echo "?"; }
 
-out="benches/results/compare-$(date +%F).md"
 {
     echo "# gatepost vs peers, $(date +%F)"
     echo

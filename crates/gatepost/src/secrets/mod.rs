@@ -20,6 +20,7 @@ mod tests;
 
 use std::sync::{LazyLock, OnceLock};
 
+use crate::model::Span;
 use regex::Regex;
 use serde::Serialize;
 
@@ -132,12 +133,12 @@ pub fn scan_text(file: &str, text: &str) -> Vec<SecretCandidate> {
     if raws.is_empty() {
         return Vec::new();
     }
-    let lines = LineIndex::new(text);
+    let lines = crate::parse::LineIndex::new(text);
     let mut out: Vec<SecretCandidate> = raws
         .into_iter()
         .map(|r| {
             let value = &text[r.start..r.end];
-            let (line, column) = lines.position(text, r.start);
+            let Span { line, column, .. } = lines.span(text, r.start);
             let first_line = value.split(['\n', '\r']).next().unwrap_or("");
             let length = value.chars().count() as u32;
             SecretCandidate {
@@ -315,29 +316,6 @@ fn region(text: &str, at: usize, scope: Scope) -> (usize, usize) {
         }
     };
     (start, end)
-}
-
-/// Byte offset → (1-based line, 1-based character column).
-struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    fn new(text: &str) -> LineIndex {
-        let mut starts = vec![0];
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
-        LineIndex { starts }
-    }
-    fn position(&self, text: &str, offset: usize) -> (u32, u32) {
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let col = text[self.starts[line]..offset].chars().count() + 1;
-        (line as u32 + 1, col as u32)
-    }
 }
 
 #[cfg(test)]
