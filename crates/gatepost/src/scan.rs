@@ -715,6 +715,7 @@ pub fn build_model(files: &[SourceFile], opts: &Options) -> Model {
 
 /// Secret candidates of every file within the size limit, sorted by position.
 fn scan_secrets(files: &[SourceFile], limits: &Limits) -> Vec<crate::secrets::SecretCandidate> {
+    crate::secrets::expect_bytes(files.iter().map(|f| f.bytes.len() as u64).sum());
     let mut secrets: Vec<_> = crate::par::map(files, |f| {
         if f.bytes.len() as u64 > limits.max_file_bytes {
             return Vec::new();

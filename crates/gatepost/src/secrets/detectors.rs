@@ -87,7 +87,7 @@ pub(crate) static DETECTORS: &[Detector] = &[
     d("aws-access-key-id", "AWS access key ID", H, &["akia", "asia", "abia", "acca", "a3t"],
       r"\b(?P<s>(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})\b"),
     d("aws-secret-access-key", "AWS secret access key", H, &["aws"],
-      r#"(?i)aws[\w.\-]{0,24}?(?:secret|sk)[\w.\-]{0,20}["'\\]*\s*(?:=>|:=|[:=])\s*["'\\]*(?P<s>[A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)"#)
+      r#"(?i)aws[0-9A-Za-z_.\-]{0,24}?(?:secret|sk)[0-9A-Za-z_.\-]{0,20}["'\\]*\s*(?:=>|:=|[:=])\s*["'\\]*(?P<s>[A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)"#)
         .check(v::token),
     d("aws-session-token", "AWS session token", H, &["session_token", "sessiontoken", "session-token"],
       r#"(?i)session[_\-]?token["'\\]*\s*(?:=>|[:=])\s*["'\\]*(?P<s>[A-Za-z0-9/+=]{100,})"#),
@@ -260,7 +260,7 @@ pub(crate) static DETECTORS: &[Detector] = &[
     d("npm-auth-token", "npm registry auth token (.npmrc _authToken / _auth)", H, &["_authtoken", "_auth"],
       r#"_auth(?:Token)?["']?\s*[:=]\s*["']?(?P<s>[A-Za-z0-9+/=_.\-]{20,})"#).check(v::token_or_uuid),
     d("salesforce-session-token", "Salesforce access / session token", H, &["00d"], r"\b00D[A-Za-z0-9]{12,15}![A-Za-z0-9_.]{80,}"),
-    d("amplitude-api-key", "Amplitude API key", M, &["amplitude"], r#"amplitude[\w.()]*?\.init\(\s*["'](?P<s>[a-f0-9]{32})["']"#),
+    d("amplitude-api-key", "Amplitude API key", M, &["amplitude"], r#"amplitude[0-9A-Za-z_.()]*?\.init\(\s*["'](?P<s>[a-f0-9]{32})["']"#),
     d("cypress-record-key", "Cypress record key", M, &["--record"], r"--record\b.*?--key[= ]\s*(?P<s>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b"),
     d("vault-unseal-key", "HashiCorp Vault unseal key", H, &["operator unseal"], r"vault\s+operator\s+unseal\s+(?:-\S+\s+)*(?P<s>[A-Za-z0-9+/]{43,44}={0,2})"),
     d("kubernetes-bootstrap-token", "Kubernetes bootstrap token", H, &["bootstrap-token"], r"bootstrap-token[= ]\s*(?P<s>[a-z0-9]{6}\.[a-z0-9]{16})\b"),

@@ -26,14 +26,17 @@ pub(crate) struct Prefilter {
 }
 
 impl Prefilter {
-    pub(crate) fn build() -> Prefilter {
+    /// `dfa`: build the faster-running, slower-building automaton (large inputs).
+    pub(crate) fn build(dfa: bool) -> Prefilter {
         let mut patterns: Vec<String> = Vec::new();
         let mut targets: Vec<Vec<Target>> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = Default::default();
         let mut add = |kw: &str, t: Target| {
             let kw = kw.to_ascii_lowercase();
-            match patterns.iter().position(|p| *p == kw) {
-                Some(i) => targets[i].push(t),
+            match index.get(&kw) {
+                Some(&i) => targets[i].push(t),
                 None => {
+                    index.insert(kw.clone(), patterns.len());
                     patterns.push(kw);
                     targets.push(vec![t]);
                 }
@@ -53,7 +56,11 @@ impl Prefilter {
         let ac = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(if dfa {
+                AhoCorasickKind::DFA
+            } else {
+                AhoCorasickKind::ContiguousNFA
+            }))
             .build(&patterns)
             .expect("secret keywords form a valid automaton");
         Prefilter { ac, targets }
