@@ -79,13 +79,62 @@ pub fn parse_stream_keys_only(text: &str, limits: Limits) -> Result<Vec<LocatedD
     parse(text, limits, false)
 }
 
-fn parse(
+fn parse(text: &str, limits: Limits, with_value_spans: bool) -> Result<Vec<LocatedDoc>, YamlError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut first = match parse_once(text, limits, with_value_spans) {
+        Ok(docs) => return Ok(docs),
+        Err(e) => e,
+    };
+    // A flow collection closed on its own line at the indentation of its parent key
+    // (`key: [` ... `]`) is strictly invalid YAML that GitHub Actions, PyYAML and Go's parser
+    // all accept, and real workflows use. The parser rejects it, so such closing lines are
+    // indented further and the text parsed again; lines and the other columns are unchanged.
+    let mut patched = text.to_string();
+    for _ in 0..64 {
+        let Some(next) = indent_closing_line(&patched, &first) else {
+            break;
+        };
+        patched = next;
+        match parse_once(&patched, limits, with_value_spans) {
+            Ok(docs) => return Ok(docs),
+            Err(e) if e.line == first.line => break,
+            Err(e) => first = e,
+        }
+    }
+    parse_once(text, limits, with_value_spans)
+}
+
+/// `text` with line `e.line` indented by 64 more spaces, when the error is an indentation
+/// error and that line holds only closing brackets of a flow collection.
+fn indent_closing_line(text: &str, e: &YamlError) -> Option<String> {
+    if !e.message.contains("indentation") {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut hit = false;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        let body = line.trim_start();
+        if i + 1 == e.line as usize
+            && body.starts_with([']', '}'])
+            && body
+                .trim_end()
+                .chars()
+                .all(|c| matches!(c, ']' | '}' | ',' | ' '))
+        {
+            out.push_str(&" ".repeat(64));
+            hit = true;
+        }
+        out.push_str(line);
+    }
+    hit.then_some(out)
+}
+
+fn parse_once(
     text: &str,
     mut limits: Limits,
     with_value_spans: bool,
 ) -> Result<Vec<LocatedDoc>, YamlError> {
     limits.max_depth = limits.max_depth.min(MAX_DEPTH);
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut b = Builder {
         parser: Parser::new_from_str(text),
         limits,
@@ -380,6 +429,19 @@ fn parse_float(s: &str) -> Option<Value> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn flow_collections_closed_at_the_parent_indentation_parse() {
+        // As in real workflows: the closing bracket sits under the key or the dash.
+        let y = "jobs:\n  t:\n    strategy:\n      matrix:\n        p:\n          - [\n            \"a\",\n            \"b\"\n          ]\n    env: [\n      x,\n    ]\n    runs-on: ubuntu-latest\n";
+        let d = &parse_stream(y, Limits::default()).unwrap()[0];
+        assert_eq!(d.value["jobs"]["t"]["strategy"]["matrix"]["p"][0][1], "b");
+        assert_eq!(d.value["jobs"]["t"]["env"][0], "x");
+        assert_eq!(d.spans["/jobs/t/runs-on"], Span::new(13, 5));
+        // Other indentation errors are still errors, on their own line.
+        let e = parse_stream("a:\n  b: 1\n c: 2\n", Limits::default()).unwrap_err();
+        assert_eq!(e.line, 3);
+    }
 
     #[test]
     fn spans_point_at_keys_and_items() {
