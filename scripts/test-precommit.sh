@@ -76,6 +76,17 @@ resource "aws_s3_bucket" "site" {
   }
 }
 TF
+# Its public access block sits in another file: later commits that stage only main.tf
+# must still see it (a cross-file rule), or the bucket would be reported without one.
+cat > infra/access.tf <<'TF'
+resource "aws_s3_bucket_public_access_block" "site" {
+  bucket                  = aws_s3_bucket.site.id
+  block_public_acls       = true
+  ignore_public_acls      = true
+  block_public_policy     = true
+  restrict_public_buckets = true
+}
+TF
 echo "# app" > README.md
 commit_expect pass "clean files" .pre-commit-config.yaml infra README.md
 
