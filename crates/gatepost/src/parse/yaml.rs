@@ -81,7 +81,7 @@ pub fn parse_stream_keys_only(text: &str, limits: Limits) -> Result<Vec<LocatedD
 
 fn parse(text: &str, limits: Limits, with_value_spans: bool) -> Result<Vec<LocatedDoc>, YamlError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut first = match parse_once(text, limits, with_value_spans) {
+    let original = match parse_once(text, limits, with_value_spans) {
         Ok(docs) => return Ok(docs),
         Err(e) => e,
     };
@@ -89,19 +89,20 @@ fn parse(text: &str, limits: Limits, with_value_spans: bool) -> Result<Vec<Locat
     // (`key: [` ... `]`) is strictly invalid YAML that GitHub Actions, PyYAML and Go's parser
     // all accept, and real workflows use. The parser rejects it, so such closing lines are
     // indented further and the text parsed again; lines and the other columns are unchanged.
-    let mut patched = text.to_string();
+    let mut error = original.clone();
+    let mut patched: Option<String> = None;
     for _ in 0..64 {
-        let Some(next) = indent_closing_line(&patched, &first) else {
+        let Some(next) = indent_closing_line(patched.as_deref().unwrap_or(text), &error) else {
             break;
         };
-        patched = next;
-        match parse_once(&patched, limits, with_value_spans) {
+        match parse_once(&next, limits, with_value_spans) {
             Ok(docs) => return Ok(docs),
-            Err(e) if e.line == first.line => break,
-            Err(e) => first = e,
+            Err(e) if e.line == error.line => break,
+            Err(e) => error = e,
         }
+        patched = Some(next);
     }
-    parse_once(text, limits, with_value_spans)
+    Err(original)
 }
 
 /// `text` with line `e.line` indented by 64 more spaces, when the error is an indentation
