@@ -264,15 +264,21 @@ pub fn scan_paths(paths: &[&Path], opts: &Options) -> Report {
 pub fn model_sources(mut files: Vec<SourceFile>, opts: &Options) -> Report {
     sort_dedup(&mut files);
     let model = build_model(&files, opts);
-    let mut report = Report {
-        version: crate::VERSION,
-        errors: model.errors,
-        resources: model.resources,
-        ..Default::default()
-    };
-    report.summary.files = files.len();
+    let mut report = new_report(model.errors, model.resources, files.len());
     redact_outputs(&mut report, &files, &model.secrets);
     finish(&mut report);
+    report
+}
+
+/// A report on `files` files holding the model's resources and errors, nothing evaluated yet.
+fn new_report(errors: Vec<ScanError>, resources: Vec<Resource>, files: usize) -> Report {
+    let mut report = Report {
+        version: crate::VERSION,
+        errors,
+        resources,
+        ..Default::default()
+    };
+    report.summary.files = files;
     report
 }
 
@@ -302,13 +308,7 @@ pub fn scan_sources(mut files: Vec<SourceFile>, opts: &Options) -> Report {
     );
     model.secrets = secrets;
     let suppressions = crate::suppress::collect(&files);
-    let mut report = Report {
-        version: crate::VERSION,
-        errors: model.errors,
-        resources: model.resources,
-        ..Default::default()
-    };
-    report.summary.files = files.len();
+    let mut report = new_report(model.errors, model.resources, files.len());
     let cost = crate::cost::estimate(&report.resources, &cost_options(opts));
     report.costs = serde_json::to_value(&cost).unwrap_or(Value::Null);
 
