@@ -88,18 +88,5 @@ pub(super) fn retail_rows(path: &str, doc: &Value) -> Result<Vec<Row>, String> {
         "azure-retail-{}",
         if newest.is_empty() { "undated" } else { newest }
     );
-    let mut out: Vec<Row> = found
-        .into_iter()
-        .map(|(service, key, region, unit, price)| Row {
-            provider: "azure".into(),
-            service: service.into(),
-            key,
-            region,
-            unit: unit.into(),
-            price,
-            source: source.clone(),
-        })
-        .collect();
-    out.sort_by(|a, b| (&a.service, &a.key, &a.region).cmp(&(&b.service, &b.key, &b.region)));
-    Ok(out)
+    Ok(super::found_rows("azure", &source, found))
 }

@@ -114,18 +114,5 @@ pub(super) fn catalog_rows(path: &str, doc: &Value) -> Result<Vec<Row>, String> 
             &newest
         }
     );
-    let mut out: Vec<Row> = found
-        .into_iter()
-        .map(|(service, key, region, unit, price)| Row {
-            provider: "gcp".into(),
-            service: service.into(),
-            key: key.into(),
-            region,
-            unit: unit.into(),
-            price,
-            source: source.clone(),
-        })
-        .collect();
-    out.sort_by(|a, b| (&a.service, &a.key, &a.region).cmp(&(&b.service, &b.key, &b.region)));
-    Ok(out)
+    Ok(super::found_rows("gcp", &source, found))
 }

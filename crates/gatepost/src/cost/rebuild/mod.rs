@@ -64,6 +64,29 @@ pub fn rebuild_price_table(inputs: &[(String, String)]) -> Result<String, String
     Ok(out)
 }
 
+/// Prices found in one file, as (service, key, region, unit, price), turned into table rows
+/// of `provider` from `source`, in table order.
+fn found_rows<K: Into<String>>(
+    provider: &str,
+    source: &str,
+    found: Vec<(&str, K, String, &str, f64)>,
+) -> Vec<Row> {
+    let mut out: Vec<Row> = found
+        .into_iter()
+        .map(|(service, key, region, unit, price)| Row {
+            provider: provider.into(),
+            service: service.into(),
+            key: key.into(),
+            region,
+            unit: unit.into(),
+            price,
+            source: source.into(),
+        })
+        .collect();
+    out.sort_by(|a, b| (&a.service, &a.key, &a.region).cmp(&(&b.service, &b.key, &b.region)));
+    out
+}
+
 fn rows_of(path: &str, doc: &Value) -> Result<Vec<Row>, String> {
     if aws::is_offer(doc) {
         aws::offer_rows(path, doc)
