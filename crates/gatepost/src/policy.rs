@@ -130,8 +130,8 @@ fn parse_meta(
         line: line + l.saturating_sub(1),
         message: m,
     };
-    let docs =
-        yaml::parse_stream(y, yaml::Limits::default()).map_err(|e| err(e.line, e.message))?;
+    let docs = yaml::parse_stream_keys_only(y, yaml::Limits::default())
+        .map_err(|e| err(e.line, e.message))?;
     let m = docs
         .into_iter()
         .next()

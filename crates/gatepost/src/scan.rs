@@ -290,7 +290,9 @@ fn sort_dedup(files: &mut Vec<SourceFile>) {
 /// Scan in-memory files (`path`, contents): what editors, bindings and the browser use.
 pub fn scan_sources(mut files: Vec<SourceFile>, opts: &Options) -> Report {
     sort_dedup(&mut files);
-    let mut model = parse_model(&files, opts);
+    // The bundled rules' metadata (read once per process) is needed next, to pick the rules:
+    // read it while the files are parsed.
+    let (mut model, _) = crate::par::join(|| parse_model(&files, opts), crate::policy::bundled);
     let mut present: HashSet<String> = model.resources.iter().map(|r| r.type_.clone()).collect();
     present.insert("*".into());
     let disabled = |r: &Rule| {

@@ -314,11 +314,13 @@ pub(crate) static DETECTORS: &[Detector] = &[
     d("curl-basic-auth", "Credentials in curl -u/--user", M, &["curl"],
       r#"\s(?:-u|--user)\s*["']?(?P<s>[^\s"':]+:[^\s"']+)"#).scope(Scope::Lines(2)).check(v::user_pass),
     // --- Connection strings and URLs ----------------------------------------------
+    // User and password runs are unbounded (`+`, length checked in `url_password`): bounded
+    // repeats of these Unicode classes took ~8 ms to compile, most of a small scan's secrets pass.
     d("connection-string-password", "Password in a database/broker connection URI", H, &["://"],
-      r#"(?i)\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|clickhouse|couchdb|neo4j(?:\+s)?|cassandra|cockroachdb|db2|sybase|ldaps?|smtps?)://[^\s:/@"'<>\[\]{}]{1,100}:(?P<s>[^\s/@"'<>]{1,200})@[A-Za-z0-9_\-]"#)
+      r#"(?i)\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|clickhouse|couchdb|neo4j(?:\+s)?|cassandra|cockroachdb|db2|sybase|ldaps?|smtps?)://[^\s:/@"'<>\[\]{}]+:(?P<s>[^\s/@"'<>]+)@[A-Za-z0-9_\-]"#)
         .check(v::url_password),
     d("url-credentials", "Credentials embedded in a URL", M, &["://"],
-      r#"\b[a-zA-Z][a-zA-Z0-9+.\-]{1,20}://[^\s:/@"'<>\[\]{}]{1,100}:(?P<s>[^\s/@"'<>]{1,200})@[A-Za-z0-9_\-]"#)
+      r#"\b[a-zA-Z][a-zA-Z0-9+.\-]{1,20}://[^\s:/@"'<>\[\]{}]+:(?P<s>[^\s/@"'<>]+)@[A-Za-z0-9_\-]"#)
         .check(v::url_password),
     d("jdbc-password", "Password in a JDBC URL", H, &["jdbc:"],
       r#"jdbc:[a-z0-9]+:[^\s"'<>]*?[?&;](?:password|pwd)=(?P<s>[^&;\s"'<>]+)"#).check(v::conn_password),
@@ -343,7 +345,7 @@ pub(crate) static DETECTORS: &[Detector] = &[
     d("aws-arn", "AWS resource name (ARN)", I, &["arn:aws"],
       r"\barn:aws[a-z\-]*:[a-z0-9\-]+:[a-z0-9\-]*:(?:\d{12})?:[A-Za-z0-9_/+=,.@:*{}$\-]+"),
     d("aws-account-id", "AWS account ID", I, &["account"],
-      r#"(?i)account[_\-\s]?id["']?\s*(?:[:=]|=>)\s*["']?(?P<s>\d{12})\b"#),
+      r#"(?i)account[_\-\s]?id["']?\s*(?:[:=]|=>)\s*["']?(?P<s>[0-9]{12})\b"#),
     d("cloud-bucket-host", "Cloud storage bucket name in a URL or host", I, &["amazonaws.com", "storage.googleapis.com", "storage.cloud.google.com"],
       r"(?i)\b(?:[a-z0-9][a-z0-9.\-]{1,61}[a-z0-9]\.s3(?:[.\-][a-z0-9\-]+)?\.amazonaws\.com|s3(?:[.\-][a-z0-9\-]+)?\.amazonaws\.com/[a-z0-9][a-z0-9.\-_]{2,62}|[a-z0-9][a-z0-9.\-_]{1,61}[a-z0-9]\.storage\.googleapis\.com|storage\.(?:googleapis|cloud\.google)\.com/[a-z0-9][a-z0-9.\-_]{2,62})"),
     d("saas-tenant-host", "SaaS tenant host name (Okta, Atlassian, JFrog, Azure, ...)", I,

@@ -162,6 +162,9 @@ fn strip_quotes(v: &str) -> &str {
 
 /// Password in a URI: `scheme://user:PASS@host`.
 pub(crate) fn url_password(v: &str) -> bool {
+    if v.chars().count() > 200 {
+        return false;
+    }
     let lower = v.to_ascii_lowercase();
     const DEFAULTS: &[&str] = &[
         "password", "passwd", "pass", "pwd", "pw", "guest", "changeme", "xxx", "****",
