@@ -335,3 +335,39 @@ fn model_prints_the_model_without_evaluating_rules() {
     let (code, _, _) = s.run(&["scan", "--no-config", "--policy", "policy", "infra"]);
     assert_eq!(code, 2);
 }
+
+/// A checked-in fixture directory, run in place and never removed.
+fn fixture(rel: &str) -> Scratch {
+    Scratch(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../..")
+            .join(rel),
+        false,
+    )
+}
+
+#[test]
+fn scan_and_model_expand_modules_terraform_init_installed() {
+    let s = fixture("testdata/terraform/installed-app");
+    let f = s.findings(&["--no-config", "."]);
+    assert!(
+        f.contains(&(
+            "aws-s3-public-acl".into(),
+            ".terraform/modules/store/main.tf".into(),
+            6
+        )),
+        "{f:?}"
+    );
+    assert!(!f.iter().any(|x| x.1 == "main.tf"), "{f:?}");
+    let (code, out, err) = s.run(&["model", "--no-config", "."]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let bucket = v["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["address"] == "module.store.aws_s3_bucket.this")
+        .unwrap_or_else(|| panic!("{out}"));
+    assert_eq!(bucket["attrs"]["acl"], "public-read");
+    assert_eq!(bucket["line"], 4);
+}

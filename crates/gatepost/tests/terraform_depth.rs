@@ -181,27 +181,10 @@ fn outside_variables_var_files_and_env_when_asked() {
 
 #[test]
 fn modules_installed_by_terraform_init_are_expanded_from_disk() {
-    let dir = std::env::temp_dir().join(format!("gatepost-init-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let installed = dir.join(".terraform/modules/store");
-    std::fs::create_dir_all(&installed).unwrap();
-    std::fs::write(
-        dir.join("main.tf"),
-        "module \"store\" {\n  source = \"terraform-aws-modules/s3-bucket/aws\"\n  version = \"4.0.0\"\n  bucket = \"menus\"\n  acl = \"public-read\"\n}\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join(".terraform/modules/modules.json"),
-        r#"{"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"store","Source":"registry.terraform.io/terraform-aws-modules/s3-bucket/aws","Version":"4.0.0","Dir":".terraform/modules/store"}]}"#,
-    )
-    .unwrap();
-    std::fs::write(
-        installed.join("main.tf"),
-        "variable \"bucket\" {}\nvariable \"acl\" { default = null }\n\nresource \"aws_s3_bucket\" \"this\" {\n  bucket = var.bucket\n  acl    = var.acl\n}\n",
-    )
-    .unwrap();
-    let r = scan_paths(&[&dir], &Options::default());
-    let _ = std::fs::remove_dir_all(&dir);
+    let r = scan_paths(
+        &[&root().join("testdata/terraform/installed-app")],
+        &Options::default(),
+    );
     let m = r
         .resources
         .iter()
@@ -228,6 +211,14 @@ fn modules_installed_by_terraform_init_are_expanded_from_disk() {
         f.file
     );
     assert_eq!(f.line, 6);
+    // The module call's input is the bucket's ACL: reported once, inside the module.
+    assert_eq!(
+        r.findings
+            .iter()
+            .filter(|f| f.rule == "aws-s3-public-acl")
+            .count(),
+        1
+    );
 }
 
 #[test]
