@@ -371,3 +371,64 @@ fn scan_and_model_expand_modules_terraform_init_installed() {
     assert_eq!(bucket["attrs"]["acl"], "public-read");
     assert_eq!(bucket["line"], 4);
 }
+
+fn deployment(limits: &str) -> String {
+    format!(
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx@sha256:{}\n          resources:\n            requests: {{cpu: 100m, memory: 64Mi}}\n            limits: {limits}\n",
+        "a".repeat(64)
+    )
+}
+
+#[test]
+fn a_second_problem_on_an_accepted_attribute_is_not_hidden_by_the_baseline() {
+    let s = Scratch::new("baseline-distinct");
+    s.write("k8s/namespace.yaml", NAMESPACE)
+        .write("k8s/quota.yaml", QUOTA)
+        .write("k8s/web.yaml", &deployment("{memory: 128Mi}"));
+    let before = s.findings(&["k8s"]);
+    assert!(
+        before.contains(&(
+            "k8s-container-without-limits".into(),
+            "k8s/web.yaml".into(),
+            14
+        )),
+        "{before:?}"
+    );
+    let (code, _, err) = s.run(&["baseline", "write", "gatepost-baseline.json", "k8s"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        s.findings(&["k8s", "--baseline", "gatepost-baseline.json"]),
+        vec![]
+    );
+    // The memory limit goes too: same rule, same container, same attribute, new problem.
+    s.write("k8s/web.yaml", &format!("# web\n{}", deployment("{}")));
+    let (_, out, err) = s.run(&[
+        "scan",
+        "--format",
+        "json",
+        "k8s",
+        "--baseline",
+        "gatepost-baseline.json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
+    let got: Vec<(&str, u64, &str)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap(),
+                f["line"].as_u64().unwrap(),
+                f["message"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![(
+            "k8s-container-without-limits",
+            15,
+            "container \"web\" has no memory limit"
+        )]
+    );
+}

@@ -5,7 +5,7 @@ use crate::engine::{Evaluator, Hit};
 use crate::model::Resource;
 use crate::parse::{hcl, yaml};
 use crate::policy::{PolicyFile, Rule, Severity};
-use crate::report::{Finding, Report, ScanError, Summary};
+use crate::report::{Finding, ModuleCall, Report, ScanError, Summary};
 use crate::terraform::{self, TfFile, TfInputs};
 use crate::{kubernetes, link, workflow};
 use serde_json::{json, Value};
@@ -581,9 +581,25 @@ fn locate(rules: &[Rule], hits: Vec<Hit>, resources: &[Resource], min: Severity)
         };
         let key = match (&h.fingerprint, res) {
             (Some(fp), _) => format!("{}\0{file}\0{fp}", rule.id),
-            (None, Some(r)) => format!("{}\0{}\0{}\0{}", rule.id, r.app, address, h.pointer),
+            (None, Some(r)) => format!(
+                "{}\0{}\0{}\0{}\0{}",
+                rule.id,
+                r.app,
+                address,
+                h.pointer,
+                fingerprint_text(&h.message)
+            ),
             (None, None) => format!("{}\0{file}\0{}", rule.id, h.message),
         };
+        let module_chain = res
+            .and_then(|r| r.links.get("module_chain"))
+            .and_then(Value::as_array)
+            .map(|c| {
+                c.iter()
+                    .filter_map(|x| x.as_str().and_then(ModuleCall::parse))
+                    .collect()
+            })
+            .unwrap_or_default();
         out.push(Finding {
             rule: rule.id.clone(),
             family: rule.family.clone(),
@@ -597,9 +613,17 @@ fn locate(rules: &[Rule], hits: Vec<Hit>, resources: &[Resource], min: Severity)
             pointer: h.pointer,
             remediation: rule.fix.clone(),
             fingerprint: hex16(&key),
+            module_chain,
         });
     }
     out
+}
+
+/// The message as it counts in a fingerprint: one rule may report several things on one
+/// attribute (no cpu limit, no memory limit), told apart by their messages. Digits are left
+/// out, so dates, amounts and counts in a message can change without resurfacing a finding.
+fn fingerprint_text(message: &str) -> String {
+    message.chars().filter(|c| !c.is_ascii_digit()).collect()
 }
 
 fn hex16(s: &str) -> String {

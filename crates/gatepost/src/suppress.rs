@@ -277,6 +277,7 @@ pub fn apply(report: &mut Report, suppressions: &[Suppression], f: &Filters) {
                 pointer: String::new(),
                 remediation: rule.fix.clone(),
                 fingerprint: crate::baseline::fingerprint(&key),
+                module_chain: Vec::new(),
             });
         }
     }
