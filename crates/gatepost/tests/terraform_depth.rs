@@ -355,3 +355,71 @@ fn terraform_json_syntax_is_evaluated_like_hcl() {
     assert_eq!(acl.len(), 1);
     assert!(acl[0].file.ends_with("main.tf.json") && acl[0].line == 19);
 }
+
+#[test]
+fn file_reads_inside_the_scanned_tree_only() {
+    let dir = std::env::temp_dir().join(format!("gatepost-file-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("app/policies")).unwrap();
+    let admin = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}"#;
+    std::fs::write(dir.join("app/policies/admin.json"), admin).unwrap();
+    std::fs::write(dir.join("outside.json"), admin).unwrap();
+    std::fs::write(
+        dir.join("app/main.tf"),
+        "resource \"aws_iam_policy\" \"inside\" {\n  policy = file(\"${path.module}/policies/admin.json\")\n}\n\n\
+         resource \"aws_iam_policy\" \"outside\" {\n  policy = file(\"../outside.json\")\n}\n",
+    )
+    .unwrap();
+    let r = scan_paths(&[&dir.join("app")], &Options::default());
+    let _ = std::fs::remove_dir_all(&dir);
+    let get = |a: &str| r.resources.iter().find(|x| x.address == a).unwrap();
+    let inside = get("aws_iam_policy.inside");
+    assert!(inside.unresolved.is_empty(), "{:?}", inside.unresolved);
+    assert_eq!(inside.attrs["policy"]["Statement"][0]["Action"], json!("*"));
+    // Outside what was scanned, a file is never read: the value stays unknown.
+    let outside = get("aws_iam_policy.outside");
+    assert_eq!(outside.unresolved, vec!["/policy"]);
+    assert_eq!(
+        outside.attrs["policy"],
+        json!("${file(\"../outside.json\")}")
+    );
+    let wild: Vec<(&str, u32)> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "aws-iam-wildcard-action")
+        .map(|f| (f.address.as_str(), f.line))
+        .collect();
+    assert_eq!(wild, vec![("aws_iam_policy.inside", 2)]);
+}
+
+#[test]
+fn a_resource_with_a_provider_alias_gets_that_alias_region_and_default_tags() {
+    let r = scan_sources(
+        vec![src(
+            "app/main.tf",
+            "provider \"aws\" {\n  region = \"eu-west-1\"\n  default_tags {\n    tags = { team = \"food\" }\n  }\n}\n\n\
+             provider \"aws\" {\n  alias  = \"west\"\n  region = \"us-west-2\"\n  default_tags {\n    tags = { team = \"west\", env = \"dr\" }\n  }\n}\n\n\
+             resource \"aws_s3_bucket\" \"home\" {\n  tags = { name = \"home\" }\n}\n\n\
+             resource \"aws_s3_bucket\" \"away\" {\n  provider = aws.west\n  tags     = { name = \"away\", env = \"prod\" }\n}\n",
+        )],
+        &Options::default(),
+    );
+    let get = |a: &str| r.resources.iter().find(|x| x.address == a).unwrap();
+    let home = get("aws_s3_bucket.home");
+    assert_eq!(home.links["provider"]["region"], json!("eu-west-1"));
+    assert_eq!(
+        home.attrs["tags_all"],
+        json!({"team": "food", "name": "home"})
+    );
+    let away = get("aws_s3_bucket.away");
+    assert_eq!(away.links["provider"]["region"], json!("us-west-2"));
+    assert_eq!(
+        away.links["provider"]["address"],
+        json!("provider.aws.west")
+    );
+    // The resource's own tags win over the provider's defaults.
+    assert_eq!(
+        away.attrs["tags_all"],
+        json!({"team": "west", "env": "prod", "name": "away"})
+    );
+}
