@@ -27,6 +27,11 @@ impl Scratch {
 
     /// Run gatepost in this directory: (exit code, stdout, stderr).
     fn run(&self, args: &[&str]) -> (i32, String, String) {
+        self.run_env(args, &[])
+    }
+
+    /// [`Scratch::run`] with these environment variables set.
+    fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
         let mut args = args.to_vec();
         // These scratch apps carry no ownership or expiry tags and no public access blocks;
         // those rules have their own fixtures, and here they would only drown what each test
@@ -45,6 +50,7 @@ impl Scratch {
             .args(&args)
             .current_dir(&self.0)
             .env_remove("CI")
+            .envs(env.iter().copied())
             .output()
             .unwrap();
         (
@@ -431,4 +437,70 @@ fn a_second_problem_on_an_accepted_attribute_is_not_hidden_by_the_baseline() {
             "container \"web\" has no memory limit"
         )]
     );
+}
+
+#[test]
+fn terraform_variables_from_flags_var_files_and_the_environment_when_asked() {
+    let s = Scratch::new("vars");
+    s.write(
+        "tf/main.tf",
+        "variable \"acl\" {}\nvariable \"env\" { default = \"dev\" }\nvariable \"owner\" {}\n\n\
+         resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"menus-${var.env}\"\n  acl    = var.acl\n  tags   = { owner = var.owner }\n}\n",
+    )
+    .write("prod.tfvars", "acl = \"public-read\"\nenv = \"prod\"\n");
+    let bucket = |args: &[&str], env: &[(&str, &str)]| {
+        let mut a = vec!["model", "--no-config"];
+        a.extend_from_slice(args);
+        a.push("tf");
+        let (code, out, err) = s.run_env(&a, env);
+        assert_eq!(code, 0, "{err}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        v["resources"][0].clone()
+    };
+    let env = [("TF_VAR_owner", "ops"), ("TF_VAR_acl", "private")];
+    // Without flags: unknown, and TF_VAR_* is not read unless asked.
+    let b = bucket(&[], &env);
+    assert_eq!(b["attrs"]["bucket"], "menus-dev");
+    assert_eq!(b["unresolved"], serde_json::json!(["/acl", "/tags/owner"]));
+    // A var file and --var; --var wins over the var file.
+    let b = bucket(
+        &[
+            "--var-file",
+            "prod.tfvars",
+            "--var",
+            "env=stage",
+            "--var",
+            "owner=web",
+        ],
+        &env,
+    );
+    assert_eq!(b["attrs"]["acl"], "public-read");
+    assert_eq!(b["attrs"]["bucket"], "menus-stage");
+    assert_eq!(b["attrs"]["tags"]["owner"], "web");
+    assert!(b.get("unresolved").is_none(), "{b:#}");
+    // --tf-var-env reads TF_VAR_*, below var files.
+    let b = bucket(&["--tf-var-env", "--var-file", "prod.tfvars"], &env);
+    assert_eq!(b["attrs"]["tags"]["owner"], "ops");
+    assert_eq!(b["attrs"]["acl"], "public-read");
+    // The scan reports on the value only a var file gives.
+    let (_, out, _) = s.run(&[
+        "scan",
+        "--format",
+        "json",
+        "--var-file",
+        "prod.tfvars",
+        "tf",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let f: Vec<(&str, u64)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["rule"].as_str().unwrap(), f["line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(f, vec![("aws-s3-public-acl", 7)]);
+    assert_eq!(s.findings(&["tf"]), vec![]);
+    let (code, _, err) = s.run(&["scan", "--var", "acl", "tf"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("expected NAME=VALUE"), "{err}");
 }

@@ -423,3 +423,46 @@ fn a_resource_with_a_provider_alias_gets_that_alias_region_and_default_tags() {
         json!({"team": "west", "env": "prod", "name": "away"})
     );
 }
+
+#[test]
+fn plan_values_inside_a_module_are_reported_on_the_module_file_line() {
+    let r = scan_paths(
+        &[&root().join("testdata/terraform/plan-module-app")],
+        &Options::default(),
+    );
+    assert!(r.errors.is_empty(), "{:#?}", r.errors);
+    let b = r
+        .resources
+        .iter()
+        .find(|x| x.address == "module.store.aws_s3_bucket.this")
+        .unwrap();
+    assert_eq!(b.links["source"], json!("plan"));
+    assert_eq!(
+        rel_to(&b.file, "plan-module-app/"),
+        "modules/bucket/main.tf"
+    );
+    let acl: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "aws-s3-public-acl")
+        .collect();
+    assert_eq!(acl.len(), 1, "{acl:#?}");
+    assert_eq!(
+        (rel_to(&acl[0].file, "plan-module-app/"), acl[0].line),
+        ("modules/bucket/main.tf".to_string(), 7)
+    );
+    assert!(acl[0].message.ends_with("plan.json)"), "{}", acl[0].message);
+    let chain: Vec<(String, u32)> = acl[0]
+        .module_chain
+        .iter()
+        .map(|c| (rel_to(&c.file, "plan-module-app/"), c.line))
+        .collect();
+    assert_eq!(chain, vec![("main.tf".to_string(), 4)]);
+    assert_eq!(acl[0].module_chain[0].address, "module.store");
+}
+
+fn rel_to(file: &str, below: &str) -> String {
+    file.rsplit_once(below)
+        .map(|(_, r)| r.to_string())
+        .unwrap_or_else(|| file.to_string())
+}
