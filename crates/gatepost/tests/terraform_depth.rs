@@ -466,3 +466,30 @@ fn rel_to(file: &str, below: &str) -> String {
         .map(|(_, r)| r.to_string())
         .unwrap_or_else(|| file.to_string())
 }
+
+#[test]
+fn the_modules_app_model_matches_its_published_schema() {
+    let model: Value = serde_json::from_str(&fixture_report().model_json()).unwrap();
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("schema/model.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&model)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let mut broken = model.clone();
+    let chained = broken["resources"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|r| r["links"].get("module_chain").is_some())
+        .unwrap();
+    chained["links"]["module_chain"][0] = json!("module.web");
+    assert!(
+        !validator.is_valid(&broken),
+        "module_chain entries are checked"
+    );
+}
