@@ -365,6 +365,15 @@ fn scan_and_model_expand_modules_terraform_init_installed() {
         "{f:?}"
     );
     assert!(!f.iter().any(|x| x.1 == "main.tf"), "{f:?}");
+    // Given only the calling file (as pre-commit does), the module's finding is its own.
+    assert_eq!(
+        s.findings(&["--no-config", "main.tf"]),
+        vec![(
+            "aws-s3-public-acl".into(),
+            ".terraform/modules/store/main.tf".into(),
+            6
+        )]
+    );
     let (code, out, err) = s.run(&["model", "--no-config", "."]);
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
