@@ -9,8 +9,9 @@
 #
 # Corpora: the synthetic monorepo from ../shared/tools/gen_tf_corpus.py at each size, plus
 # any DIR given (for example the sets built by ../shared/tools/real-corpus/build_corpus.sh).
-# Prints wall time (min / median), peak RSS and findings per tool, the ratios, and the
-# targets of the performance issue; writes it all to benches/results/compare-<date>.md.
+# Prints wall time (min / median), peak RSS and findings per tool, the ratios, the count of
+# values static evaluation left unresolved, and the targets of the performance issue;
+# writes it all to benches/results/compare-<date>.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes="1000 10000 50000"
@@ -95,7 +96,10 @@ for c in "${corpora[@]}"; do
     row "gatepost | $gmin | $gmed | $((grss / 1024)) | $gf | 1.0"
 
     read -r pmin pmed prss < <(measure "$runs" "$bin" model --no-config "$c")
-    row "gatepost parse-only | $pmin | $pmed | $((prss / 1024)) | - | full/parse $(ratio "$gmed" "$pmed")"
+    # What static evaluation left unknown: the count the model prints beside its resources.
+    pu=$(count_json 'import json,sys; print(json.load(open(sys.argv[1]))["unresolved"])')
+    row "gatepost parse-only | $pmin | $pmed | $((prss / 1024)) | $pu unresolved | full/parse $(ratio "$gmed" "$pmed")"
+    summary+=("unresolved values in $name: $pu (from \`gatepost model\`)")
     summary+=("full scan / parse-only on $name: $(ratio "$gmed" "$pmed") (target <= 2.0)")
 
     read -r jmin jmed jrss < <(measure "$runs" "$bin" --jobs 1 scan --no-config --no-progress --format json "$c")

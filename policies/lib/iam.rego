@@ -92,7 +92,12 @@ rendered_documents contains [d.app, d.links.document] if {
 	d.links.document
 }
 
-is_s3_bucket_module(r) if contains(r.attrs.source, "terraform-aws-modules/s3-bucket")
+# A call to the terraform-aws-modules/s3-bucket module whose code is not in the model. Once
+# expanded (`terraform init` left it on disk), rules see the bucket it creates instead.
+is_s3_bucket_module(r) if {
+	contains(r.attrs.source, "terraform-aws-modules/s3-bucket")
+	not r.links.module_dir
+}
 
 # Identity policies (attached to users, groups, roles, permission sets) and standalone
 # policy-document data sources. Heads are bound in the body: a head that reads a missing key

@@ -23,3 +23,7 @@ test_s3_bucket_module_input_is_denied if {
 test_other_modules_pass if {
 	count(rule.deny) == 0 with input as {"by_type": {"module": [{"address": "module.b", "attrs": {"source": "./local", "acl": "public-read"}}]}}
 }
+
+test_expanded_s3_bucket_module_is_left_to_its_bucket if {
+	count(rule.deny) == 0 with input as {"by_type": {"module": [{"address": "module.b", "attrs": {"source": "terraform-aws-modules/s3-bucket/aws", "acl": "public-read"}, "links": {"module_dir": ".terraform/modules/b"}}]}}
+}

@@ -201,31 +201,12 @@ impl ScanArgs {
             opts.filters.only_paths = Some(given.collect());
         }
         let roots: Vec<&Path> = roots.iter().map(PathBuf::as_path).collect();
-        let (sources, errs) = gatepost::discover::discover(&roots, opts.limits.max_file_bytes);
-        let bar = progress::Progress::start(sources.len(), !self.no_progress && progress::wanted());
+        let found = gatepost::scan::discover_paths(&roots, &opts);
+        let bar =
+            progress::Progress::start(found.files.len(), !self.no_progress && progress::wanted());
         opts.progress = Some(bar.counter.clone());
-        let mut report = scan(sources, &opts);
+        let report = gatepost::scan::scan_discovered(found, &opts, scan);
         bar.finish();
-        let in_scope = |p: &str| {
-            opts.filters.only_paths.as_ref().is_none_or(|only| {
-                only.iter()
-                    .any(|o| o.is_empty() || o == "." || p == o || p.starts_with(&format!("{o}/")))
-            })
-        };
-        report
-            .errors
-            .extend(
-                errs.into_iter()
-                    .filter(|e| in_scope(&e.path))
-                    .map(|e| gatepost::ScanError {
-                        file: e.path,
-                        line: 1,
-                        column: 1,
-                        kind: "read".into(),
-                        message: e.message,
-                    }),
-            );
-        gatepost::scan::finish(&mut report);
         Ok(report)
     }
 }

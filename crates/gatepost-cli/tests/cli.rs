@@ -27,6 +27,11 @@ impl Scratch {
 
     /// Run gatepost in this directory: (exit code, stdout, stderr).
     fn run(&self, args: &[&str]) -> (i32, String, String) {
+        self.run_env(args, &[])
+    }
+
+    /// [`Scratch::run`] with these environment variables set.
+    fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
         let mut args = args.to_vec();
         // These scratch apps carry no ownership or expiry tags and no public access blocks;
         // those rules have their own fixtures, and here they would only drown what each test
@@ -45,6 +50,7 @@ impl Scratch {
             .args(&args)
             .current_dir(&self.0)
             .env_remove("CI")
+            .envs(env.iter().copied())
             .output()
             .unwrap();
         (
@@ -334,4 +340,176 @@ fn model_prints_the_model_without_evaluating_rules() {
     assert_eq!(bucket["attrs"]["acl"], "public-read");
     let (code, _, _) = s.run(&["scan", "--no-config", "--policy", "policy", "infra"]);
     assert_eq!(code, 2);
+}
+
+/// A checked-in fixture directory, run in place and never removed.
+fn fixture(rel: &str) -> Scratch {
+    Scratch(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../..")
+            .join(rel),
+        false,
+    )
+}
+
+#[test]
+fn scan_and_model_expand_modules_terraform_init_installed() {
+    let s = fixture("testdata/terraform/installed-app");
+    let f = s.findings(&["--no-config", "."]);
+    assert!(
+        f.contains(&(
+            "aws-s3-public-acl".into(),
+            ".terraform/modules/store/main.tf".into(),
+            6
+        )),
+        "{f:?}"
+    );
+    assert!(!f.iter().any(|x| x.1 == "main.tf"), "{f:?}");
+    // Given only the calling file (as pre-commit does), the module's finding is its own.
+    assert_eq!(
+        s.findings(&["--no-config", "main.tf"]),
+        vec![(
+            "aws-s3-public-acl".into(),
+            ".terraform/modules/store/main.tf".into(),
+            6
+        )]
+    );
+    let (code, out, err) = s.run(&["model", "--no-config", "."]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let bucket = v["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["address"] == "module.store.aws_s3_bucket.this")
+        .unwrap_or_else(|| panic!("{out}"));
+    assert_eq!(bucket["attrs"]["acl"], "public-read");
+    assert_eq!(bucket["line"], 4);
+}
+
+fn deployment(limits: &str) -> String {
+    format!(
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx@sha256:{}\n          resources:\n            requests: {{cpu: 100m, memory: 64Mi}}\n            limits: {limits}\n",
+        "a".repeat(64)
+    )
+}
+
+#[test]
+fn a_second_problem_on_an_accepted_attribute_is_not_hidden_by_the_baseline() {
+    let s = Scratch::new("baseline-distinct");
+    s.write("k8s/namespace.yaml", NAMESPACE)
+        .write("k8s/quota.yaml", QUOTA)
+        .write("k8s/web.yaml", &deployment("{memory: 128Mi}"));
+    let before = s.findings(&["k8s"]);
+    assert!(
+        before.contains(&(
+            "k8s-container-without-limits".into(),
+            "k8s/web.yaml".into(),
+            14
+        )),
+        "{before:?}"
+    );
+    let (code, _, err) = s.run(&["baseline", "write", "gatepost-baseline.json", "k8s"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        s.findings(&["k8s", "--baseline", "gatepost-baseline.json"]),
+        vec![]
+    );
+    // The memory limit goes too: same rule, same container, same attribute, new problem.
+    s.write("k8s/web.yaml", &format!("# web\n{}", deployment("{}")));
+    let (_, out, err) = s.run(&[
+        "scan",
+        "--format",
+        "json",
+        "k8s",
+        "--baseline",
+        "gatepost-baseline.json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
+    let got: Vec<(&str, u64, &str)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap(),
+                f["line"].as_u64().unwrap(),
+                f["message"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![(
+            "k8s-container-without-limits",
+            15,
+            "container \"web\" has no memory limit"
+        )]
+    );
+}
+
+#[test]
+fn terraform_variables_from_flags_var_files_and_the_environment_when_asked() {
+    let s = Scratch::new("vars");
+    s.write(
+        "tf/main.tf",
+        "variable \"acl\" {}\nvariable \"env\" { default = \"dev\" }\nvariable \"owner\" {}\n\n\
+         resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"menus-${var.env}\"\n  acl    = var.acl\n  tags   = { owner = var.owner }\n}\n",
+    )
+    .write("prod.tfvars", "acl = \"public-read\"\nenv = \"prod\"\n");
+    let bucket = |args: &[&str], env: &[(&str, &str)]| {
+        let mut a = vec!["model", "--no-config"];
+        a.extend_from_slice(args);
+        a.push("tf");
+        let (code, out, err) = s.run_env(&a, env);
+        assert_eq!(code, 0, "{err}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        v["resources"][0].clone()
+    };
+    let env = [("TF_VAR_owner", "ops"), ("TF_VAR_acl", "private")];
+    // Without flags: unknown, and TF_VAR_* is not read unless asked.
+    let b = bucket(&[], &env);
+    assert_eq!(b["attrs"]["bucket"], "menus-dev");
+    assert_eq!(b["unresolved"], serde_json::json!(["/acl", "/tags/owner"]));
+    // A var file and --var; --var wins over the var file.
+    let b = bucket(
+        &[
+            "--var-file",
+            "prod.tfvars",
+            "--var",
+            "env=stage",
+            "--var",
+            "owner=web",
+        ],
+        &env,
+    );
+    assert_eq!(b["attrs"]["acl"], "public-read");
+    assert_eq!(b["attrs"]["bucket"], "menus-stage");
+    assert_eq!(b["attrs"]["tags"]["owner"], "web");
+    assert!(b.get("unresolved").is_none(), "{b:#}");
+    // --tf-var-env reads TF_VAR_*, below var files.
+    let b = bucket(&["--tf-var-env", "--var-file", "prod.tfvars"], &env);
+    assert_eq!(b["attrs"]["tags"]["owner"], "ops");
+    assert_eq!(b["attrs"]["acl"], "public-read");
+    // The scan reports on the value only a var file gives.
+    let (_, out, _) = s.run(&[
+        "scan",
+        "--format",
+        "json",
+        "--var-file",
+        "prod.tfvars",
+        "tf",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let f: Vec<(&str, u64)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["rule"].as_str().unwrap(), f["line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(f, vec![("aws-s3-public-acl", 7)]);
+    assert_eq!(s.findings(&["tf"]), vec![]);
+    let (code, _, err) = s.run(&["scan", "--var", "acl", "tf"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("expected NAME=VALUE"), "{err}");
 }

@@ -24,6 +24,32 @@ pub struct Finding {
     pub remediation: String,
     /// Stable across unrelated edits (no line numbers in it).
     pub fingerprint: String,
+    /// The module calls, root first, that led to the resource the finding is on.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub module_chain: Vec<ModuleCall>,
+}
+
+/// One `module` block on the way from a root module to a resource.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ModuleCall {
+    /// The called instance's address (`module.web`, `module.web.module.dns["a"]`).
+    pub address: String,
+    /// Where the `module` block is.
+    pub file: String,
+    pub line: u32,
+}
+
+impl ModuleCall {
+    /// From the model's `links.module_chain` entries, `ADDRESS (FILE:LINE)`.
+    pub fn parse(s: &str) -> Option<ModuleCall> {
+        let (address, at) = s.rsplit_once(" (")?;
+        let (file, line) = at.strip_suffix(')')?.rsplit_once(':')?;
+        Some(ModuleCall {
+            address: address.to_string(),
+            file: file.to_string(),
+            line: line.parse().ok()?,
+        })
+    }
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]

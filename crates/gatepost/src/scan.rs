@@ -5,7 +5,7 @@ use crate::engine::{Evaluator, Hit};
 use crate::model::Resource;
 use crate::parse::{hcl, yaml};
 use crate::policy::{PolicyFile, Rule, Severity};
-use crate::report::{Finding, Report, ScanError, Summary};
+use crate::report::{Finding, ModuleCall, Report, ScanError, Summary};
 use crate::terraform::{self, TfFile, TfInputs};
 use crate::{kubernetes, link, workflow};
 use serde_json::{json, Value};
@@ -227,32 +227,77 @@ fn merge(base: &mut Value, over: &Value) {
 /// Scan files and directories on disk.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn scan_paths(paths: &[&Path], opts: &Options) -> Report {
-    let (files, errs) = discover::discover(paths, opts.limits.max_file_bytes);
-    // Modules `terraform init` installed live under `.terraform`, which discovery skips.
+    scan_discovered(discover_paths(paths, opts), opts, scan_sources)
+}
+
+/// What [`discover_paths`] found on disk, before anything is parsed.
+#[cfg(not(target_arch = "wasm32"))]
+pub struct Discovered {
+    pub files: Vec<SourceFile>,
+    /// Unreadable or oversized files, reported as errors of kind `read`.
+    pub errors: Vec<ScanError>,
+    /// Modules `terraform init` installed under `.terraform/modules/` (manifest and `.tf`
+    /// files), which discovery skips.
+    pub installed: Vec<(String, String)>,
+}
+
+/// Walk `roots` on disk, and read the modules `terraform init` installed beside the
+/// Terraform files found.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn discover_paths(roots: &[&Path], opts: &Options) -> Discovered {
+    let (files, errs) = discover::discover(roots, opts.limits.max_file_bytes);
     let tf_dirs: std::collections::BTreeSet<String> = files
         .iter()
         .filter(|f| discover::classify(&f.path) == Format::Terraform)
         .map(|f| dir_of(&f.path))
         .collect();
     let installed = terraform::installed::read_installed(tf_dirs.iter().map(String::as_str));
+    let errors = errs
+        .into_iter()
+        .map(|e| ScanError {
+            file: e.path,
+            line: 1,
+            column: 1,
+            kind: "read".into(),
+            message: e.message,
+        })
+        .collect();
+    Discovered {
+        files,
+        errors,
+        installed,
+    }
+}
+
+/// Run `scan` ([`scan_sources`] or [`model_sources`]) on what was discovered on disk, with
+/// the installed modules expanded. Every path-based entry (library, bindings, CLI `scan`,
+/// `model`, `cost`, `baseline`) goes through here, so they all see the same model.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn scan_discovered(
+    found: Discovered,
+    opts: &Options,
+    scan: fn(Vec<SourceFile>, &Options) -> Report,
+) -> Report {
     let with_installed;
-    let opts = if installed.is_empty() {
+    let opts = if found.installed.is_empty() {
         opts
     } else {
         let mut o = opts.clone();
-        o.terraform.module_files.extend(installed);
+        o.terraform.module_files.extend(found.installed);
         with_installed = o;
         &with_installed
     };
-    let mut report = scan_sources(files, opts);
+    let mut report = scan(found.files, opts);
+    let in_scope = |p: &str| {
+        opts.filters.only_paths.as_ref().is_none_or(|only| {
+            only.iter()
+                .any(|o| o.is_empty() || o == "." || p == o || p.starts_with(&format!("{o}/")))
+        })
+    };
     let n = report.errors.len();
-    report.errors.extend(errs.into_iter().map(|e| ScanError {
-        file: e.path,
-        line: 1,
-        column: 1,
-        kind: "read".into(),
-        message: e.message,
-    }));
+    report
+        .errors
+        .extend(found.errors.into_iter().filter(|e| in_scope(&e.file)));
     if report.errors.len() != n {
         finish(&mut report);
     }
@@ -538,9 +583,25 @@ fn locate(rules: &[Rule], hits: Vec<Hit>, resources: &[Resource], min: Severity)
         };
         let key = match (&h.fingerprint, res) {
             (Some(fp), _) => format!("{}\0{file}\0{fp}", rule.id),
-            (None, Some(r)) => format!("{}\0{}\0{}\0{}", rule.id, r.app, address, h.pointer),
+            (None, Some(r)) => format!(
+                "{}\0{}\0{}\0{}\0{}",
+                rule.id,
+                r.app,
+                address,
+                h.pointer,
+                fingerprint_text(&h.message)
+            ),
             (None, None) => format!("{}\0{file}\0{}", rule.id, h.message),
         };
+        let module_chain = res
+            .and_then(|r| r.links.get("module_chain"))
+            .and_then(Value::as_array)
+            .map(|c| {
+                c.iter()
+                    .filter_map(|x| x.as_str().and_then(ModuleCall::parse))
+                    .collect()
+            })
+            .unwrap_or_default();
         out.push(Finding {
             rule: rule.id.clone(),
             family: rule.family.clone(),
@@ -554,9 +615,17 @@ fn locate(rules: &[Rule], hits: Vec<Hit>, resources: &[Resource], min: Severity)
             pointer: h.pointer,
             remediation: rule.fix.clone(),
             fingerprint: hex16(&key),
+            module_chain,
         });
     }
     out
+}
+
+/// The message as it counts in a fingerprint: one rule may report several things on one
+/// attribute (no cpu limit, no memory limit), told apart by their messages. Digits are left
+/// out, so dates, amounts and counts in a message can change without resurfacing a finding.
+fn fingerprint_text(message: &str) -> String {
+    message.chars().filter(|c| !c.is_ascii_digit()).collect()
 }
 
 fn hex16(s: &str) -> String {

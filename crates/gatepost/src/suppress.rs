@@ -45,7 +45,8 @@ pub struct Filters {
     /// Report suppressions that matched no finding.
     pub report_unused: bool,
     /// When set, only findings and errors in these files (display paths) or below these
-    /// directories are reported; the rest of the scan is context (pre-commit).
+    /// directories, or on what a module call in them builds, are reported; the rest of the
+    /// scan is context (pre-commit).
     pub only_paths: Option<Vec<String>>,
     /// (working directory, configuration directory): display paths are relative to the
     /// first, allowlist patterns to the second.
@@ -277,13 +278,18 @@ pub fn apply(report: &mut Report, suppressions: &[Suppression], f: &Filters) {
                 pointer: String::new(),
                 remediation: rule.fix.clone(),
                 fingerprint: crate::baseline::fingerprint(&key),
+                module_chain: Vec::new(),
             });
         }
     }
     if let Some(only) = &f.only_paths {
         let scope = PathSet::new(only);
         let norm = |p: &str| p.trim_start_matches("./").to_string();
-        report.findings.retain(|x| scope.matches(&norm(&x.file)));
+        // A module call in a given file answers for what the module builds from it.
+        report.findings.retain(|x| {
+            scope.matches(&norm(&x.file))
+                || x.module_chain.iter().any(|c| scope.matches(&norm(&c.file)))
+        });
         report.errors.retain(|e| scope.matches(&norm(&e.file)));
     }
 }

@@ -58,6 +58,8 @@ fn example_app_reports_each_planted_problem_on_its_line() {
             ".github/workflows/deploy.yml",
             11,
         ),
+        // The committed AWS key in the app's .env.
+        ("hardcoded-secret", ".env", 3),
     ];
     for (rule, file, line) in expected {
         assert!(
@@ -75,6 +77,27 @@ fn example_app_reports_each_planted_problem_on_its_line() {
         );
         assert!(f.line >= 1 && f.column >= 1);
         assert_eq!(f.fingerprint.len(), 16);
+    }
+    let key = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "hardcoded-secret")
+        .unwrap();
+    assert_eq!(
+        (key.file.as_str(), key.line, key.column),
+        ("testdata/examples/where2eat/.env", 3, 19)
+    );
+    assert!(
+        !key.message.contains("AKIAZ7VRSQ5TJN4KBW2P"),
+        "{}",
+        key.message
+    );
+    // Each finding has its own fingerprint, or a baseline accepting one would hide another.
+    let mut seen = std::collections::HashMap::new();
+    for f in &r.findings {
+        if let Some(other) = seen.insert(f.fingerprint.as_str(), f) {
+            panic!("{other:#?} and {f:#?} share a fingerprint");
+        }
     }
     // The namespace with a quota and the policy built from a document with named actions pass.
     assert!(!r

@@ -15,22 +15,30 @@ fn example() -> Report {
     report
 }
 
+fn sarif_validator() -> jsonschema::Validator {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("crates/gatepost/tests/data/sarif-2.1.0.schema.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    jsonschema::validator_for(&schema).expect("schema compiles")
+}
+
+fn sarif_errors(validator: &jsonschema::Validator, sarif: &serde_json::Value) -> Vec<String> {
+    validator
+        .iter_errors(sarif)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
 #[test]
 fn sarif_validates_against_the_official_schema_and_carries_rule_metadata() {
     let report = example();
     let rules = render::all_rules();
     let sarif: serde_json::Value =
         serde_json::from_str(&render::sarif(&report, &rules)).expect("SARIF is JSON");
-    let schema: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(root().join("crates/gatepost/tests/data/sarif-2.1.0.schema.json"))
-            .unwrap(),
-    )
-    .unwrap();
-    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
-    let errors: Vec<String> = validator
-        .iter_errors(&sarif)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect();
+    let validator = sarif_validator();
+    let errors = sarif_errors(&validator, &sarif);
     assert!(errors.is_empty(), "{errors:#?}");
     let mut broken = sarif.clone();
     broken["runs"][0]["results"][0]["level"] = "severe".into();
@@ -128,4 +136,97 @@ fn docs_rules_md_is_up_to_date() {
     for r in render::all_rules() {
         assert!(have.contains(&format!("## {}\n", r.id)), "{}", r.id);
     }
+}
+
+/// A bucket two module calls deep, with a public ACL.
+fn nested_module_report() -> Report {
+    let src = |path: &str, text: &str| gatepost::SourceFile {
+        path: path.into(),
+        bytes: text.as_bytes().to_vec(),
+    };
+    gatepost::scan_sources(
+        vec![
+            src(
+                "app/main.tf",
+                "module \"app\" {\n  source = \"./modules/app\"\n}\n",
+            ),
+            src(
+                "app/modules/app/main.tf",
+                "# the app's storage\nmodule \"bucket\" {\n  source = \"../bucket\"\n  acl    = \"public-read\"\n}\n",
+            ),
+            src(
+                "app/modules/bucket/main.tf",
+                "variable \"acl\" {}\n\nresource \"aws_s3_bucket\" \"this\" {\n  acl = var.acl\n}\n",
+            ),
+        ],
+        &Options::default(),
+    )
+}
+
+#[test]
+fn findings_in_modules_name_the_calling_chain_in_json_text_and_sarif() {
+    let report = nested_module_report();
+    let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+    let f = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "aws-s3-public-acl")
+        .unwrap_or_else(|| panic!("{json:#}"));
+    assert_eq!(f["file"], "app/modules/bucket/main.tf");
+    assert_eq!(f["line"], 4);
+    assert_eq!(
+        f["module_chain"],
+        serde_json::json!([
+            {"address": "module.app", "file": "app/main.tf", "line": 1},
+            {"address": "module.app.module.bucket", "file": "app/modules/app/main.tf", "line": 2}
+        ])
+    );
+    // Findings on root resources carry no chain at all.
+    assert!(json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["file"] == "app/modules/bucket/main.tf" || f.get("module_chain").is_none()));
+
+    let text = render::text(&report, false);
+    assert!(
+        text.contains(
+            "= via module.app (app/main.tf:1) → module.app.module.bucket (app/modules/app/main.tf:2)"
+        ),
+        "{text}"
+    );
+
+    let sarif: serde_json::Value =
+        serde_json::from_str(&render::sarif(&report, &render::all_rules())).unwrap();
+    let errors = sarif_errors(&sarif_validator(), &sarif);
+    assert!(errors.is_empty(), "{errors:#?}");
+    let res = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "aws-s3-public-acl")
+        .unwrap();
+    let related = res["relatedLocations"].as_array().unwrap();
+    let got: Vec<(&str, &str, u64)> = related
+        .iter()
+        .map(|l| {
+            (
+                l["message"]["text"].as_str().unwrap(),
+                l["physicalLocation"]["artifactLocation"]["uri"]
+                    .as_str()
+                    .unwrap(),
+                l["physicalLocation"]["region"]["startLine"]
+                    .as_u64()
+                    .unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("via module.app", "app/main.tf", 1),
+            ("via module.app.module.bucket", "app/modules/app/main.tf", 2)
+        ]
+    );
 }

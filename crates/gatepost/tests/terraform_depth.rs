@@ -181,27 +181,10 @@ fn outside_variables_var_files_and_env_when_asked() {
 
 #[test]
 fn modules_installed_by_terraform_init_are_expanded_from_disk() {
-    let dir = std::env::temp_dir().join(format!("gatepost-init-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let installed = dir.join(".terraform/modules/store");
-    std::fs::create_dir_all(&installed).unwrap();
-    std::fs::write(
-        dir.join("main.tf"),
-        "module \"store\" {\n  source = \"terraform-aws-modules/s3-bucket/aws\"\n  version = \"4.0.0\"\n  bucket = \"menus\"\n  acl = \"public-read\"\n}\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join(".terraform/modules/modules.json"),
-        r#"{"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"store","Source":"registry.terraform.io/terraform-aws-modules/s3-bucket/aws","Version":"4.0.0","Dir":".terraform/modules/store"}]}"#,
-    )
-    .unwrap();
-    std::fs::write(
-        installed.join("main.tf"),
-        "variable \"bucket\" {}\nvariable \"acl\" { default = null }\n\nresource \"aws_s3_bucket\" \"this\" {\n  bucket = var.bucket\n  acl    = var.acl\n}\n",
-    )
-    .unwrap();
-    let r = scan_paths(&[&dir], &Options::default());
-    let _ = std::fs::remove_dir_all(&dir);
+    let r = scan_paths(
+        &[&root().join("testdata/terraform/installed-app")],
+        &Options::default(),
+    );
     let m = r
         .resources
         .iter()
@@ -228,6 +211,14 @@ fn modules_installed_by_terraform_init_are_expanded_from_disk() {
         f.file
     );
     assert_eq!(f.line, 6);
+    // The module call's input is the bucket's ACL: reported once, inside the module.
+    assert_eq!(
+        r.findings
+            .iter()
+            .filter(|f| f.rule == "aws-s3-public-acl")
+            .count(),
+        1
+    );
 }
 
 #[test]
@@ -363,4 +354,142 @@ fn terraform_json_syntax_is_evaluated_like_hcl() {
         .collect();
     assert_eq!(acl.len(), 1);
     assert!(acl[0].file.ends_with("main.tf.json") && acl[0].line == 19);
+}
+
+#[test]
+fn file_reads_inside_the_scanned_tree_only() {
+    let dir = std::env::temp_dir().join(format!("gatepost-file-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("app/policies")).unwrap();
+    let admin = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}"#;
+    std::fs::write(dir.join("app/policies/admin.json"), admin).unwrap();
+    std::fs::write(dir.join("outside.json"), admin).unwrap();
+    std::fs::write(
+        dir.join("app/main.tf"),
+        "resource \"aws_iam_policy\" \"inside\" {\n  policy = file(\"${path.module}/policies/admin.json\")\n}\n\n\
+         resource \"aws_iam_policy\" \"outside\" {\n  policy = file(\"../outside.json\")\n}\n",
+    )
+    .unwrap();
+    let r = scan_paths(&[&dir.join("app")], &Options::default());
+    let _ = std::fs::remove_dir_all(&dir);
+    let get = |a: &str| r.resources.iter().find(|x| x.address == a).unwrap();
+    let inside = get("aws_iam_policy.inside");
+    assert!(inside.unresolved.is_empty(), "{:?}", inside.unresolved);
+    assert_eq!(inside.attrs["policy"]["Statement"][0]["Action"], json!("*"));
+    // Outside what was scanned, a file is never read: the value stays unknown.
+    let outside = get("aws_iam_policy.outside");
+    assert_eq!(outside.unresolved, vec!["/policy"]);
+    assert_eq!(
+        outside.attrs["policy"],
+        json!("${file(\"../outside.json\")}")
+    );
+    let wild: Vec<(&str, u32)> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "aws-iam-wildcard-action")
+        .map(|f| (f.address.as_str(), f.line))
+        .collect();
+    assert_eq!(wild, vec![("aws_iam_policy.inside", 2)]);
+}
+
+#[test]
+fn a_resource_with_a_provider_alias_gets_that_alias_region_and_default_tags() {
+    let r = scan_sources(
+        vec![src(
+            "app/main.tf",
+            "provider \"aws\" {\n  region = \"eu-west-1\"\n  default_tags {\n    tags = { team = \"food\" }\n  }\n}\n\n\
+             provider \"aws\" {\n  alias  = \"west\"\n  region = \"us-west-2\"\n  default_tags {\n    tags = { team = \"west\", env = \"dr\" }\n  }\n}\n\n\
+             resource \"aws_s3_bucket\" \"home\" {\n  tags = { name = \"home\" }\n}\n\n\
+             resource \"aws_s3_bucket\" \"away\" {\n  provider = aws.west\n  tags     = { name = \"away\", env = \"prod\" }\n}\n",
+        )],
+        &Options::default(),
+    );
+    let get = |a: &str| r.resources.iter().find(|x| x.address == a).unwrap();
+    let home = get("aws_s3_bucket.home");
+    assert_eq!(home.links["provider"]["region"], json!("eu-west-1"));
+    assert_eq!(
+        home.attrs["tags_all"],
+        json!({"team": "food", "name": "home"})
+    );
+    let away = get("aws_s3_bucket.away");
+    assert_eq!(away.links["provider"]["region"], json!("us-west-2"));
+    assert_eq!(
+        away.links["provider"]["address"],
+        json!("provider.aws.west")
+    );
+    // The resource's own tags win over the provider's defaults.
+    assert_eq!(
+        away.attrs["tags_all"],
+        json!({"team": "west", "env": "prod", "name": "away"})
+    );
+}
+
+#[test]
+fn plan_values_inside_a_module_are_reported_on_the_module_file_line() {
+    let r = scan_paths(
+        &[&root().join("testdata/terraform/plan-module-app")],
+        &Options::default(),
+    );
+    assert!(r.errors.is_empty(), "{:#?}", r.errors);
+    let b = r
+        .resources
+        .iter()
+        .find(|x| x.address == "module.store.aws_s3_bucket.this")
+        .unwrap();
+    assert_eq!(b.links["source"], json!("plan"));
+    assert_eq!(
+        rel_to(&b.file, "plan-module-app/"),
+        "modules/bucket/main.tf"
+    );
+    let acl: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "aws-s3-public-acl")
+        .collect();
+    assert_eq!(acl.len(), 1, "{acl:#?}");
+    assert_eq!(
+        (rel_to(&acl[0].file, "plan-module-app/"), acl[0].line),
+        ("modules/bucket/main.tf".to_string(), 7)
+    );
+    assert!(acl[0].message.ends_with("plan.json)"), "{}", acl[0].message);
+    let chain: Vec<(String, u32)> = acl[0]
+        .module_chain
+        .iter()
+        .map(|c| (rel_to(&c.file, "plan-module-app/"), c.line))
+        .collect();
+    assert_eq!(chain, vec![("main.tf".to_string(), 4)]);
+    assert_eq!(acl[0].module_chain[0].address, "module.store");
+}
+
+fn rel_to(file: &str, below: &str) -> String {
+    file.rsplit_once(below)
+        .map(|(_, r)| r.to_string())
+        .unwrap_or_else(|| file.to_string())
+}
+
+#[test]
+fn the_modules_app_model_matches_its_published_schema() {
+    let model: Value = serde_json::from_str(&fixture_report().model_json()).unwrap();
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("schema/model.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&model)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let mut broken = model.clone();
+    let chained = broken["resources"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|r| r["links"].get("module_chain").is_some())
+        .unwrap();
+    chained["links"]["module_chain"][0] = json!("module.web");
+    assert!(
+        !validator.is_valid(&broken),
+        "module_chain entries are checked"
+    );
 }

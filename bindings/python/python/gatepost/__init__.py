@@ -45,6 +45,8 @@ class Finding:
     remediation: str
     fingerprint: str
     pointer: str = ""
+    # The Terraform module calls (address, file, line), root first, that led to the resource.
+    module_chain: List[Dict[str, Any]] = field(default_factory=list, hash=False)
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,31 @@ fn descriptor(r: &Rule) -> ReportingDescriptor {
     d
 }
 
+/// The `module` blocks that led to a finding's resource, root first, as related locations.
+fn module_calls(chain: &[crate::report::ModuleCall]) -> Vec<Location> {
+    chain
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let mut l = Location::builder()
+                .id(i as i64)
+                .physical_location(
+                    PhysicalLocation::builder()
+                        .artifact_location(ArtifactLocation::builder().uri(c.file.clone()).build())
+                        .region(Region::builder().start_line(c.line as i64).build())
+                        .build(),
+                )
+                .build();
+            l.message = Some(
+                Message::builder()
+                    .text(format!("via {}", c.address))
+                    .build(),
+            );
+            l
+        })
+        .collect()
+}
+
 pub fn sarif(report: &Report, rules: &[Rule]) -> String {
     let used: std::collections::BTreeSet<&str> =
         report.findings.iter().map(|f| f.rule.as_str()).collect();
@@ -106,6 +131,9 @@ pub fn sarif(report: &Report, rules: &[Rule]) -> String {
                 .partial_fingerprints(fp)
                 .build();
             r.rule_index = index.get(f.rule.as_str()).map(|&i| i as i64);
+            if !f.module_chain.is_empty() {
+                r.related_locations = Some(module_calls(&f.module_chain));
+            }
             r
         })
         .collect();

@@ -37,6 +37,14 @@ pub fn text(report: &Report, color: bool) -> String {
         if !f.address.is_empty() && !f.address.starts_with(&f.file) {
             notes.push(format!("resource: {}", f.address));
         }
+        if !f.module_chain.is_empty() {
+            let via: Vec<String> = f
+                .module_chain
+                .iter()
+                .map(|c| format!("{} ({}:{})", c.address, c.file, c.line))
+                .collect();
+            notes.push(format!("via {}", via.join(" → ")));
+        }
         if !f.remediation.is_empty() {
             notes.push(format!("fix: {}", f.remediation));
         }

@@ -231,6 +231,59 @@ resource "aws_security_group" "sg" {
 }
 
 #[test]
+fn provider_defaults_reach_only_types_that_carry_tags() {
+    let types = taggable_types();
+    assert!(types.contains("aws_s3_bucket") && types.contains("google_storage_bucket"));
+    assert!(!types.contains("aws_route53_record"), "{types:?}");
+    let rs = module(
+        &[(
+            "app/main.tf",
+            r#"
+provider "aws" {
+  default_tags { tags = { team = "food" } }
+}
+provider "google" {
+  default_labels = { team = "food" }
+}
+resource "aws_s3_bucket" "b" {}
+resource "aws_s3_bucket_public_access_block" "b" {
+  bucket = aws_s3_bucket.b.id
+}
+resource "aws_route53_record" "r" {
+  name = "menus"
+}
+resource "google_storage_bucket" "g" {
+  labels = { app = "menus" }
+}
+resource "google_project_iam_member" "m" {
+  role = "roles/viewer"
+}
+"#,
+        )],
+        &[],
+    );
+    let attrs = |a: &str| &by_addr(&rs, a).attrs;
+    assert_eq!(
+        attrs("aws_s3_bucket.b")["tags_all"],
+        json!({"team": "food"})
+    );
+    assert_eq!(
+        attrs("google_storage_bucket.g")["effective_labels"],
+        json!({"team": "food", "app": "menus"})
+    );
+    for a in [
+        "aws_s3_bucket_public_access_block.b",
+        "aws_route53_record.r",
+        "google_project_iam_member.m",
+    ] {
+        assert!(attrs(a).get("tags_all").is_none(), "{a}");
+        assert!(attrs(a).get("effective_labels").is_none(), "{a}");
+        // The provider is still joined: region and defaults stay readable in links.
+        assert!(by_addr(&rs, a).links.get("provider").is_some(), "{a}");
+    }
+}
+
+#[test]
 fn local_cycles_do_not_hang() {
     let rs = module(
         &[(

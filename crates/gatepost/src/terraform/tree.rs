@@ -265,6 +265,8 @@ pub(super) fn is_local(source: &str) -> bool {
 
 /// `dir` joined with a relative path, `.` and `..` folded (`apps/a` + `../b` = `apps/b`).
 pub(super) fn join(dir: &str, rel: &str) -> String {
+    // An absolute `rel` (`${path.module}/x` when scanning an absolute path) starts afresh.
+    let dir = if rel.starts_with('/') { "/" } else { dir };
     let mut parts: Vec<&str> = dir
         .split('/')
         .filter(|p| !p.is_empty() && *p != ".")
@@ -303,5 +305,7 @@ mod tests {
         assert_eq!(join("", "./m"), "m");
         assert_eq!(join("a", "../../x"), "../x");
         assert_eq!(join("/t/a", "./m"), "/t/a/m");
+        assert_eq!(join("", "/t/a/p.json"), "/t/a/p.json");
+        assert_eq!(join("t", "/t/../a"), "/a");
     }
 }

@@ -1,0 +1,7 @@
+variable "bucket" {}
+variable "acl" { default = null }
+
+resource "aws_s3_bucket" "this" {
+  bucket = var.bucket
+  acl    = var.acl
+}
