@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use toml_edit::{Document, Item, Table};
 
 mod hygiene;
-pub use hygiene::is_date;
+pub use hygiene::{is_date, KEYS as HYGIENE_KEYS};
 
 /// The configuration file names looked for, in order, in each directory walking up.
 pub const FILE_NAMES: &[&str] = &["gatepost.toml", ".gatepost.toml", "pyproject.toml"];

@@ -5,7 +5,7 @@ use super::{strings, to_json, unknown, Config, ConfigError, Cx};
 use serde_json::{json, Value};
 use toml_edit::Table;
 
-/// The keys of `[hygiene]`, besides `today`.
+/// The keys of `[hygiene]` the rules read as `input.config.hygiene` (besides `today`).
 pub const KEYS: &[&str] = &[
     "required_tags",
     "tag_patterns",
