@@ -42,12 +42,12 @@ pub(super) fn read(cx: &Cx, t: &Table, c: &mut Config) -> Result<(), ConfigError
                 strings(cx, &format!("hygiene.{k}"), v)?;
             }
             "expiry_tag" | "retention_tag" | "env_tag" => {
-                if !val.as_str().is_some_and(|s| !s.is_empty()) {
+                if val.as_str().is_none_or(str::is_empty) {
                     return Err(wrong("a non-empty string"));
                 }
             }
             "max_expiry_days" => {
-                if !val.as_u64().is_some_and(|n| n > 0) {
+                if val.as_u64().is_none_or(|n| n == 0) {
                     return Err(wrong("a positive number of days"));
                 }
             }
