@@ -5,7 +5,9 @@
 #   person) remove one that nobody renewed. A Terraform app carries the date on every taggable
 #   cloud resource (effective tags, so one entry in the provider's `default_tags` or
 #   `default_labels` covers all of them); a Kubernetes app carries it as a label of its
-#   namespace. The value must be an ISO date (YYYY-MM-DD), not in the past and at most
+#   namespace, or, when no Namespace object in the scan declares the namespace its workloads
+#   run in, as a label of one of its workloads (own or pod template labels); such an app (one
+#   directory and namespace) with none is reported once, on its first workload. The value must be an ISO date (YYYY-MM-DD), not in the past and at most
 #   `hygiene.max_expiry_days` (default 180) days after today. Configuration:
 #   `hygiene.expiry_tag` (default `expires-on`), `hygiene.max_expiry_days`, and `today`
 #   (YYYY-MM-DD, set from the system clock unless configured). A value inherited from the
@@ -14,7 +16,7 @@
 #   id: expiry-tag-invalid
 #   family: hygiene
 #   severity: medium
-#   fix: 'Tag the app with its end date, e.g. default_tags { tags = { expires-on = "2025-09-30" } } in the provider, or the label expires-on: "2025-09-30" on the namespace; renew it before it passes.'
+#   fix: 'Tag the app with its end date, e.g. default_tags { tags = { expires-on = "2025-09-30" } } in the provider, or the label expires-on: "2025-09-30" on the namespace (or, with no Namespace object, on a workload); renew it before it passes.'
 #   types: [aws_acm_certificate, aws_alb, aws_ami, aws_api_gateway_rest_api, aws_apigatewayv2_api,
 #     aws_apprunner_service, aws_athena_workgroup, aws_backup_vault,
 #     aws_cloudfront_distribution, aws_cloudwatch_event_rule, aws_cloudwatch_log_group,
@@ -53,7 +55,8 @@
 #     google_container_node_pool, google_dataproc_cluster, google_filestore_instance,
 #     google_kms_crypto_key, google_pubsub_subscription, google_pubsub_topic,
 #     google_redis_instance, google_secret_manager_secret, google_spanner_instance,
-#     google_sql_database_instance, google_storage_bucket, Namespace]
+#     google_sql_database_instance, google_storage_bucket, Namespace, Deployment, StatefulSet,
+#     DaemonSet, ReplicaSet, Job, CronJob, Pod]
 package gatepost.rules.expiry_tag_invalid
 
 import data.gatepost.lib.tags
@@ -118,5 +121,55 @@ deny contains finding if {
 		"address": r.address,
 		"pointer": sprintf("/metadata/labels/%s", [key]),
 		"message": sprintf("%s %v %s", [key, v, problem]),
+	}
+}
+
+# Workloads whose namespace no Namespace object in the scan declares: their app is the
+# directory and namespace they share, and the date sits on the workloads' labels.
+declared_namespaces := {object.get(n.attrs, ["metadata", "name"], "") | some n in input.by_type.Namespace}
+
+undeclared_workloads contains r if {
+	some kind in tags.k8s_workloads
+	some r in input.by_type[kind]
+	ns := object.get(r, ["links", "namespace"], "default")
+	not ns in declared_namespaces
+}
+
+# [address, pointer of the label set, value] of each expiry label on such a workload.
+workload_expiry contains [s.r.address, s.pointer, s.labels[key]] if {
+	some s in tags.k8s_label_sets
+	s.r.type != "Namespace"
+	key in object.keys(s.labels)
+}
+
+app_of(r) := [r.app, object.get(r, ["links", "namespace"], "default")]
+
+carries_expiry(app) if {
+	some r in undeclared_workloads
+	app_of(r) == app
+	some e in workload_expiry
+	e[0] == r.address
+}
+
+deny contains finding if {
+	some app in {app_of(r) | some r in undeclared_workloads}
+	not carries_expiry(app)
+	first := sort([[r.file, r.line, r.address] | some r in undeclared_workloads; app_of(r) == app])[0]
+	finding := {
+		"address": first[2],
+		"pointer": "/metadata/labels",
+		"message": sprintf("app %s (namespace %s, declared by no Namespace object) has no %s label on any workload: nothing says when it may be removed", [app[0], app[1], key]),
+	}
+}
+
+deny contains finding if {
+	some r in undeclared_workloads
+	some e in workload_expiry
+	e[0] == r.address
+	problem := value_problem(e[2])
+	finding := {
+		"address": r.address,
+		"pointer": sprintf("%s/%s", [e[1], key]),
+		"message": sprintf("%s %v %s", [key, e[2], problem]),
 	}
 }

@@ -62,3 +62,32 @@ test_inherited_value_is_reported_at_the_provider if {
 test_unresolved_value_is_not_judged if {
 	count(rule.deny) == 0 with input as aws({"expires-on": "${var.expires_on}"}, {})
 }
+
+deploy(name, ns, line, labels) := {"kind": "k8s.object", "type": "Deployment", "address": name, "app": "apps/shop", "file": "apps/shop/k8s.yaml", "line": line, "attrs": {"metadata": {"name": name, "labels": labels}, "spec": {"template": {"metadata": {"labels": {}}, "spec": {}}}}, "links": {"namespace": ns, "pod_path": ["spec", "template", "spec"]}}
+
+test_app_without_namespace_object_is_reported_once_on_its_first_workload if {
+	d := rule.deny with input as {"config": config, "by_type": {"Deployment": [deploy("b", "shop", 20, {}), deploy("a", "shop", 1, {})]}}
+	count(d) == 1
+	some f in d
+	f.address == "a"
+	contains(f.message, "namespace shop, declared by no Namespace object")
+}
+
+test_one_workload_label_covers_the_app if {
+	count(rule.deny) == 0 with input as {"config": config, "by_type": {"Deployment": [deploy("a", "shop", 1, {}), deploy("b", "shop", 20, {"expires-on": "2025-04-01"})]}}
+}
+
+test_workloads_in_a_declared_namespace_need_no_label if {
+	count(rule.deny) == 0 with input as {"config": config, "by_type": {
+		"Namespace": [{"kind": "k8s.object", "type": "Namespace", "address": "n", "attrs": {"metadata": {"name": "shop", "labels": {"expires-on": "2025-04-01"}}}, "links": {}}],
+		"Deployment": [deploy("a", "shop", 1, {})],
+	}}
+}
+
+test_workload_label_values_are_judged if {
+	d := rule.deny with input as {"config": config, "by_type": {"Deployment": [deploy("a", "shop", 1, {"expires-on": "2030-01-01"})]}}
+	count(d) == 1
+	some f in d
+	f.pointer == "/metadata/labels/expires-on"
+	contains(f.message, "more than 180 days")
+}

@@ -57,7 +57,7 @@
 #     google_kms_crypto_key, google_pubsub_subscription, google_pubsub_topic,
 #     google_redis_instance, google_secret_manager_secret, google_spanner_instance,
 #     google_sql_database_instance, google_storage_bucket, Namespace, Deployment, StatefulSet,
-#     DaemonSet, Job, CronJob, Pod]
+#     DaemonSet, ReplicaSet, Job, CronJob, Pod]
 package gatepost.rules.tags_required_missing
 
 import data.gatepost.lib.tags

@@ -78,7 +78,9 @@ tag_path[t] := p if some t, p in gcp_label_paths
 taggable_types := {t | some t, _ in tag_path}
 
 # Kubernetes kinds whose labels are checked, and which of them carry a pod template.
-k8s_labelled := {"Namespace", "Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod"}
+k8s_labelled := {"Namespace", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod"}
+
+k8s_workloads := k8s_labelled - {"Namespace"}
 
 # Every taggable Terraform resource present.
 cloud_resources contains r if {

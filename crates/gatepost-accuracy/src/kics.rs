@@ -1,10 +1,13 @@
 //! Accuracy against the KICS query fixtures (`kics-terraform`, `kics-k8s`).
 //!
-//! For each query, each positive file must get a finding of the matching gatepost family on
-//! one of the expected lines, or on the header of the resource that contains it (gatepost
-//! reports missing attributes at the resource); each negative file must get no finding of
-//! that family. Deliberate differences are listed in [`EXCEPTIONS`] with their reason and
-//! reported, never skipped silently.
+//! For each query, each positive file must get a finding from the gatepost rules mapped to
+//! that query ([`QUERY_RULES`], else any rule of the matching family) on one of the expected
+//! lines, or in the resource that contains it (gatepost reports missing attributes at the
+//! resource), and each expected line is counted as matched or not; each negative file must
+//! get no finding from those same rules (other rules may rightly report other problems in a
+//! negative file). Deliberate differences are listed in [`EXCEPTIONS`] (whole files) and
+//! [`LINE_EXCEPTIONS`] (single expected lines) with their reason and reported, never
+//! skipped silently.
 
 use gatepost::{scan_paths, Options, Report};
 use serde_json::Value;
@@ -13,7 +16,17 @@ use std::path::{Path, PathBuf};
 
 /// Bars from the rule-pack issues, per family.
 const MIN_POSITIVES_FLAGGED: f64 = 0.97;
+const MIN_LINES_MATCHED: f64 = 0.97;
 const MIN_NEGATIVES_CLEAN: f64 = 0.98;
+
+/// (query_dir, file, line, reason): expected lines of a positive file that gatepost
+/// deliberately does not report; the file's other lines still count.
+const LINE_EXCEPTIONS: &[(&str, &str, u32, &str)] = &[(
+    "memory_requests_not_defined",
+    "test/positive1.yaml",
+    13,
+    "the container sets requests.cpu and limits.memory 200Mi but no requests.memory: Kubernetes copies the missing request from the limit, so both requests are set",
+)];
 
 /// (query_dir, file, reason): fixtures whose expectation gatepost deliberately does not meet.
 const EXCEPTIONS: &[(&str, &str, &str)] = &[
@@ -350,7 +363,7 @@ fn family_of(label: &str) -> &'static str {
     }
 }
 
-#[derive(Default)]
+#[derive(Default, Clone, Copy)]
 struct Tally {
     positives: usize,
     flagged: usize,
@@ -359,6 +372,22 @@ struct Tally {
     negatives: usize,
     clean: usize,
     excepted: usize,
+}
+
+fn pct(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        100.0
+    } else {
+        100.0 * a as f64 / b as f64
+    }
+}
+
+impl Tally {
+    fn meets_bar(&self) -> bool {
+        pct(self.flagged, self.positives) >= 100.0 * MIN_POSITIVES_FLAGGED
+            && pct(self.lines_matched, self.lines) >= 100.0 * MIN_LINES_MATCHED
+            && pct(self.clean, self.negatives) >= 100.0 * MIN_NEGATIVES_CLEAN
+    }
 }
 
 fn scan_one(path: &Path) -> Report {
@@ -436,13 +465,29 @@ pub fn run(args: &[String]) -> Result<bool, String> {
                     .filter_map(|l| l.as_u64())
                     .map(|l| l as u32)
                     .collect();
-                let hits: Vec<u32> = lines
+                let (skipped, lines): (Vec<u32>, Vec<u32>) = lines.into_iter().partition(|&l| {
+                    LINE_EXCEPTIONS
+                        .iter()
+                        .any(|(d, f, x, _)| *d == dir && *f == file && *x == l)
+                });
+                for l in skipped {
+                    let why = LINE_EXCEPTIONS
+                        .iter()
+                        .find(|(d, f, x, _)| *d == dir && *f == file && *x == l)
+                        .map_or("", |e| e.3);
+                    t.excepted += 1;
+                    excepted.push(format!("{dir}/{file}:{l}: {why}"));
+                }
+                let (hits, missed): (Vec<u32>, Vec<u32>) = lines
                     .iter()
-                    .copied()
-                    .filter(|&l| covered(&report, dir, family, &shown, l))
-                    .collect();
+                    .partition(|&&l| covered(&report, dir, family, &shown, l));
                 t.lines += lines.len();
                 t.lines_matched += hits.len();
+                if !hits.is_empty() && !missed.is_empty() {
+                    misses.push(format!(
+                        "LINE MISS {family:8} {dir}/{file} expected lines {missed:?} (flagged on {hits:?})"
+                    ));
+                }
                 if !hits.is_empty()
                     || (lines.is_empty() && report.findings.iter().any(|f| answers(f, dir, family)))
                 {
@@ -496,13 +541,6 @@ pub fn run(args: &[String]) -> Result<bool, String> {
         "\n{:<9} {:>16} {:>16} {:>16} {:>10}",
         "family", "positives flagged", "lines matched", "negatives clean", "excepted"
     );
-    let pct = |a: usize, b: usize| {
-        if b == 0 {
-            100.0
-        } else {
-            100.0 * a as f64 / b as f64
-        }
-    };
     let mut ok = true;
     let mut total = Tally::default();
     for (fam, t) in &by_family {
@@ -519,8 +557,7 @@ pub fn run(args: &[String]) -> Result<bool, String> {
             pct(t.clean, t.negatives),
             t.excepted
         );
-        ok &= pct(t.flagged, t.positives) >= 100.0 * MIN_POSITIVES_FLAGGED
-            && pct(t.clean, t.negatives) >= 100.0 * MIN_NEGATIVES_CLEAN;
+        ok &= t.meets_bar();
         total.positives += t.positives;
         total.flagged += t.flagged;
         total.lines += t.lines;
@@ -542,10 +579,63 @@ pub fn run(args: &[String]) -> Result<bool, String> {
         pct(total.clean, total.negatives)
     );
     println!(
-        "bar: ≥{:.0}% of positive files flagged and ≥{:.0}% of negative files clean, per family: {}",
+        "negatives: a negative file is clean when none of the rules mapped to its query reports \
+         it (queries without a mapping: no rule of the family); other rules may report it"
+    );
+    println!(
+        "bar: ≥{:.0}% of positive files flagged, ≥{:.0}% of expected lines matched and ≥{:.0}% \
+         of negative files clean, per family: {}",
         MIN_POSITIVES_FLAGGED * 100.0,
+        MIN_LINES_MATCHED * 100.0,
         MIN_NEGATIVES_CLEAN * 100.0,
         if ok { "met" } else { "NOT met" }
     );
     Ok(ok || !check)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_bar_fails_the_family_on_its_own() {
+        let t = Tally {
+            positives: 100,
+            flagged: 100,
+            lines: 100,
+            lines_matched: 97,
+            negatives: 50,
+            clean: 49,
+            excepted: 0,
+        };
+        assert!(t.meets_bar());
+        assert!(
+            !Tally {
+                lines_matched: 96,
+                ..t
+            }
+            .meets_bar(),
+            "lines matched < 97%"
+        );
+        assert!(
+            !Tally { flagged: 96, ..t }.meets_bar(),
+            "files flagged < 97%"
+        );
+        assert!(
+            !Tally { clean: 48, ..t }.meets_bar(),
+            "negatives clean < 98%"
+        );
+    }
+
+    #[test]
+    fn line_exceptions_name_a_mapped_query_and_give_a_reason() {
+        for (dir, file, line, why) in LINE_EXCEPTIONS {
+            assert!(QUERY_RULES.iter().any(|(d, _)| d == dir), "{dir}");
+            assert!(
+                file.starts_with("test/positive") && *line > 0,
+                "{file}:{line}"
+            );
+            assert!(why.len() > 20, "{dir}/{file}:{line} needs its reason");
+        }
+    }
 }

@@ -83,6 +83,10 @@ struct ScanArgs {
     /// instead of the bundled table [default: cost.prices in the configuration file].
     #[arg(long, value_name = "FILE")]
     prices: Option<PathBuf>,
+    /// Date expiry tags are judged against, YYYY-MM-DD [default: hygiene.today in the
+    /// configuration file, else today (UTC)].
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    today: Option<String>,
     /// Configuration file (default: the nearest gatepost.toml or pyproject.toml with
     /// [tool.gatepost], walking up from the first path).
     #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
@@ -142,6 +146,9 @@ impl ScanArgs {
         }
         if let Some(r) = &self.region {
             config["cost"]["region"] = r.clone().into();
+        }
+        if let Some(d) = &self.today {
+            config["today"] = d.clone().into();
         }
         opts.config = config;
         let prices = self
@@ -310,6 +317,14 @@ enum PricesAction {
 fn parse_severity(s: &str) -> Result<Severity, String> {
     Severity::parse(s)
         .ok_or_else(|| format!("unknown severity '{s}' (info, low, medium, high, critical)"))
+}
+
+fn parse_date(s: &str) -> Result<String, String> {
+    if config::is_date(s) {
+        Ok(s.to_string())
+    } else {
+        Err(format!("'{s}' is not a date such as 2026-01-31"))
+    }
 }
 
 fn load_policy_dir(dir: &Path) -> Result<Vec<PolicyFile>, String> {

@@ -46,8 +46,13 @@ impl Scratch {
                 "aws-s3-bucket-without-public-access-block",
             ]);
         }
+        self.run_every_rule(&args)
+    }
+
+    /// Run gatepost with no rule disabled.
+    fn run_every_rule(&self, args: &[&str]) -> (i32, String, String) {
         let out = Command::new(env!("CARGO_BIN_EXE_gatepost"))
-            .args(&args)
+            .args(args)
             .current_dir(&self.0)
             .env_remove("CI")
             .envs(env.iter().copied())
@@ -187,6 +192,70 @@ fn limits_in_the_configuration_reach_the_scan() {
 }
 
 #[test]
+fn hygiene_settings_in_the_configuration_change_the_findings() {
+    let s = Scratch::new("hygiene");
+    s.write(
+        "k8s/namespace.yaml",
+        "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    app: shop\n    owner: team-shop\n    env: dev\n    cost-center: cc-1\n    expires-on: \"2026-03-01\"\n",
+    );
+    // (rule, line) of the hygiene findings on the namespace.
+    let hygiene = |args: &[&str]| {
+        let mut a = vec!["scan", "--format", "json", "--select", "hygiene", "k8s"];
+        a.extend_from_slice(args);
+        let (_, out, err) = s.run_every_rule(&a);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
+        let mut got: Vec<(String, u64, String)> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                let rule = f["rule"].as_str().unwrap().to_string();
+                (rule, f["line"].as_u64().unwrap(), f["message"].to_string())
+            })
+            .collect();
+        got.sort();
+        got
+    };
+    s.write("gatepost.toml", "[hygiene]\ntoday = \"2026-01-01\"\n");
+    assert_eq!(hygiene(&[]), vec![], "59 days ahead is within 180");
+    let passed = hygiene(&["--today", "2026-04-01"]);
+    assert_eq!(passed.len(), 1, "the flag wins over the file: {passed:?}");
+    assert_eq!(
+        (passed[0].0.as_str(), passed[0].1),
+        ("expiry-tag-invalid", 10)
+    );
+    assert!(
+        passed[0].2.contains("has passed (today is 2026-04-01)"),
+        "{passed:?}"
+    );
+    s.write(
+        "gatepost.toml",
+        "[hygiene]\ntoday = \"2026-01-01\"\nmax_expiry_days = 30\nrequired_tags = [\"app\", \"team\"]\ntag_patterns = { owner = '^[^@]+@[^@]+$' }\n",
+    );
+    let got = hygiene(&[]);
+    let rules: Vec<(&str, u64)> = got.iter().map(|g| (g.0.as_str(), g.1)).collect();
+    assert_eq!(
+        rules,
+        vec![("expiry-tag-invalid", 10), ("tags-required-missing", 5),],
+        "{got:?}"
+    );
+    assert!(got[0].2.contains("more than 30 days"), "{got:?}");
+    assert!(got[1].2.contains("missing team"), "{got:?}");
+    assert!(got[1].2.contains("does not match"), "{got:?}");
+    s.write("gatepost.toml", "[hygiene]\nexpiry_tag = \"ttl\"\n");
+    let got = hygiene(&["--today", "2026-01-01"]);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].2.contains("ttl"), "{got:?}");
+    s.write("gatepost.toml", "\n[hygiene]\ntoday = \"tomorrow\"\n");
+    let (code, _, err) = s.run(&["scan", "k8s"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("gatepost.toml:3:9: hygiene.today"), "{err}");
+    let (code, _, err) = s.run(&["scan", "k8s", "--no-config", "--today", "2026-02-30"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("2026-02-30"), "{err}");
+}
+
+#[test]
 fn init_writes_a_default_that_loads() {
     let s = Scratch::new("init");
     s.write(
@@ -196,6 +265,7 @@ fn init_writes_a_default_that_loads() {
     assert_eq!(s.run(&["init"]).0, 0);
     let text = std::fs::read_to_string(s.0.join("gatepost.toml")).unwrap();
     assert!(text.contains("monthly_ceiling") && text.contains("[limits]"));
+    assert!(text.contains("[hygiene]") && text.contains("# today = "));
     assert_eq!(s.run(&["init"]).0, 2, "never overwrites silently");
     let (code, out, err) = s.run(&["scan", "."]);
     assert_eq!(code, 0, "{out}{err}");

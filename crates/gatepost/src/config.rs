@@ -10,6 +10,9 @@ use serde_json::{json, Map, Value};
 use std::path::{Path, PathBuf};
 use toml_edit::{Document, Item, Table};
 
+mod hygiene;
+pub use hygiene::{is_date, KEYS as HYGIENE_KEYS};
+
 /// The configuration file names looked for, in order, in each directory walking up.
 pub const FILE_NAMES: &[&str] = &["gatepost.toml", ".gatepost.toml", "pyproject.toml"];
 
@@ -102,6 +105,31 @@ monthly_ceiling = 50.0
 [workflow]
 # Owners whose actions may be referenced by tag instead of a commit SHA.
 trusted_action_owners = ["actions"]
+
+[hygiene]
+# Date expiry is judged against, for reproducible runs (default: today, UTC).
+# today = "2026-01-31"
+# Tags/labels every taggable cloud resource and Kubernetes namespace and workload carries.
+# required_tags = ["app", "owner", "env", "cost-center"]
+# Tag -> regular expression its value must match.
+# tag_patterns = { owner = '^[^@\s]+@[^@\s]+$' }
+# The ISO date an app expires on, and how far ahead it may be.
+# expiry_tag = "expires-on"
+# max_expiry_days = 180
+# Retention class tag and its allowed values (empty turns the check off).
+# retention_tag = "retention"
+# allowed_retention = ["ephemeral", "short", "standard", "long"]
+# Environment tag, and the environment of apps whose resources carry none.
+# env_tag = "env"
+# app_envs = { "apps/preview-x" = "preview" }
+# Namespaces allowed a LoadBalancer Service.
+# loadbalancer_namespaces = []
+
+[hygiene.allowed_types]
+# Environment -> instance, node-pool, database and cache types allowed (globs); an
+# environment listed here replaces its default list, others keep theirs.
+# dev = ["t3.*", "t4g.*", "db.t3.*", "db.t4g.*", "cache.t3.*", "cache.t4g.*", "e2-micro", "e2-small", "e2-medium", "Standard_B*"]
+# preview = ["t3.*", "t4g.*"]
 
 [terraform.vars]
 # env = "prod"
@@ -346,6 +374,7 @@ pub fn parse(file: &str, text: &str, pyproject: bool) -> Result<Config, ConfigEr
                     }
                 }
             }
+            "hygiene" => hygiene::read(&cx, sub(&cx, key, item)?, &mut c)?,
             "limits" => {
                 let t = sub(&cx, key, item)?;
                 let mut limits = Limits::default();
@@ -501,6 +530,148 @@ mod tests {
             d["cost"]["monthly_ceiling"]
         );
         assert_eq!(c.limits, Some(Limits::default()));
+    }
+
+    #[test]
+    fn the_default_file_s_hygiene_lines_are_valid_once_uncommented() {
+        let text: String = DEFAULT_TOML
+            .lines()
+            .map(|l| match l.strip_prefix("# ") {
+                Some(kv) if kv.contains(" = ") && !kv.contains("is an error") => kv,
+                _ => l,
+            })
+            .fold(String::new(), |s, l| s + l + "\n");
+        let c = parse("gatepost.toml", &text, false).unwrap();
+        let h = &c.rules["hygiene"];
+        for k in hygiene::KEYS {
+            assert!(!h[k].is_null(), "init writes hygiene.{k}");
+        }
+        assert_eq!(c.rules["today"], json!("2026-01-31"));
+        let d = crate::scan::default_config();
+        for k in [
+            "required_tags",
+            "expiry_tag",
+            "max_expiry_days",
+            "retention_tag",
+            "allowed_retention",
+            "env_tag",
+            "loadbalancer_namespaces",
+        ] {
+            assert_eq!(h[k], d["hygiene"][k], "{k}");
+        }
+    }
+
+    #[test]
+    fn hygiene_keys_reach_the_rules_and_are_checked() {
+        let text = r#"
+[hygiene]
+today = 2026-01-01
+required_tags = ["team"]
+tag_patterns = { team = "^[a-z]+$" }
+expiry_tag = "ttl"
+max_expiry_days = 30
+retention_tag = "keep"
+allowed_retention = []
+env_tag = "stage"
+app_envs = { "apps/x" = "preview" }
+loadbalancer_namespaces = ["edge"]
+[hygiene.allowed_types]
+prod = ["m5.*"]
+"#;
+        let c = parse("g.toml", text, false).unwrap();
+        let mut o = Options::default();
+        c.apply(&mut o, Path::new("."));
+        let h = &o.config["hygiene"];
+        assert_eq!(o.config["today"], json!("2026-01-01"));
+        assert_eq!(h["required_tags"], json!(["team"]));
+        assert_eq!(h["tag_patterns"]["team"], json!("^[a-z]+$"));
+        assert_eq!(h["max_expiry_days"], json!(30));
+        assert_eq!(h["allowed_retention"], json!([]));
+        assert_eq!(h["app_envs"]["apps/x"], json!("preview"));
+        assert_eq!(h["allowed_types"]["prod"], json!(["m5.*"]));
+        assert_eq!(h["loadbalancer_namespaces"], json!(["edge"]));
+        for (text, at, says) in [
+            (
+                "[hygiene]\nrequired_tag = []\n",
+                (2, 1),
+                "unknown key 'hygiene.required_tag'",
+            ),
+            (
+                "[hygiene]\ntoday = \"2026-02-30\"\n",
+                (2, 9),
+                "hygiene.today",
+            ),
+            ("[hygiene]\ntoday = 20260101\n", (2, 9), "hygiene.today"),
+            (
+                "[hygiene]\nmax_expiry_days = \"90\"\n",
+                (2, 19),
+                "max_expiry_days",
+            ),
+            (
+                "[hygiene]\nmax_expiry_days = -1\n",
+                (2, 19),
+                "max_expiry_days",
+            ),
+            (
+                "[hygiene]\nrequired_tags = \"app\"\n",
+                (2, 17),
+                "hygiene.required_tags",
+            ),
+            (
+                "[hygiene]\nexpiry_tag = \"\"\n",
+                (2, 14),
+                "hygiene.expiry_tag",
+            ),
+            (
+                "[hygiene]\ntag_patterns = { owner = \"(\" }\n",
+                (2, 16),
+                "tag_patterns.owner",
+            ),
+            (
+                "[hygiene]\napp_envs = { x = 1 }\n",
+                (2, 18),
+                "hygiene.app_envs.x",
+            ),
+            (
+                "[hygiene.allowed_types]\ndev = \"t3.*\"\n",
+                (2, 7),
+                "allowed_types.dev",
+            ),
+            ("hygiene = 1\n", (1, 11), "hygiene: expected a table"),
+        ] {
+            let e = parse("g.toml", text, false).unwrap_err();
+            assert_eq!((e.line, e.column), at, "{text}: {e}");
+            assert!(e.message.contains(says), "{text}: {e}");
+        }
+        // pyproject.toml reads the same table as [tool.gatepost.hygiene].
+        let py = "[tool.gatepost.hygiene]\ntoday = \"2030-06-01\"\nexpiry_tag = \"ttl\"\n";
+        let c = parse("pyproject.toml", py, true).unwrap();
+        assert_eq!(c.rules["today"], json!("2030-06-01"));
+        assert_eq!(c.rules["hygiene"]["expiry_tag"], json!("ttl"));
+        let e = parse("pyproject.toml", "[tool.gatepost.hygiene]\nttl = 1\n", true).unwrap_err();
+        assert_eq!((e.line, e.column), (2, 1), "{e}");
+        assert!(e.message.contains("hygiene.ttl"), "{e}");
+    }
+
+    #[test]
+    fn dates_are_checked_against_the_calendar() {
+        for ok in ["2026-01-31", "2024-02-29", "2000-02-29", "1999-12-31"] {
+            assert!(is_date(ok), "{ok}");
+        }
+        for bad in [
+            "2026-02-29",
+            "1900-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-04-31",
+            "2026-1-01",
+            "26-01-01",
+            "2026-01-3a",
+            "2026/01/31",
+            "",
+        ] {
+            assert!(!is_date(bad), "{bad}");
+        }
     }
 
     #[test]

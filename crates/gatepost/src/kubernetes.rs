@@ -5,7 +5,7 @@ use crate::model::{pointer_token, Resource, Span};
 use crate::parse::yaml::LocatedDoc;
 use crate::quantity::{self, Quantity};
 use serde_json::{json, Map, Value};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 /// Kinds that live outside namespaces (so get no `default` namespace).
@@ -241,49 +241,64 @@ fn placeholders(v: &Value, at: &mut String, out: &mut Vec<String>) {
     }
 }
 
-/// The objects of one file's documents, each with the index of its document. The documents
+/// The objects of one file's documents, in order. The documents
 /// are consumed: values and spans move into the resources instead of being copied.
-/// Addresses are made unique across files by [`dedupe`].
-pub fn normalize(file: &Arc<str>, app: &str, docs: Vec<LocatedDoc>) -> Vec<(usize, Resource)> {
+/// Addresses are made unique across files by [`qualify_duplicates`].
+pub fn normalize(file: &Arc<str>, app: &str, docs: Vec<LocatedDoc>) -> Vec<Resource> {
     let mut out = Vec::new();
-    for (di, mut d) in docs.into_iter().enumerate() {
+    for mut d in docs {
         if d.value.get("kind").and_then(Value::as_str) == Some("List") {
             if let Some(Value::Array(items)) = d.value.get_mut("items").map(Value::take) {
                 for (i, item) in items.into_iter().enumerate() {
                     let spans = d.spans_under(&format!("/items/{i}"));
-                    push(file, app, di, item, spans, &mut out);
+                    push(file, app, item, spans, &mut out);
                 }
             }
         } else {
-            push(file, app, di, d.value, d.spans, &mut out);
+            push(file, app, d.value, d.spans, &mut out);
         }
     }
     out
 }
 
-/// Objects declared twice keep the first address; later ones get their document index
-/// (`...#2`). `seen` holds every address taken so far in the scan.
-pub fn dedupe(
-    objects: Vec<(usize, Resource)>,
-    seen: &mut HashSet<String>,
-    out: &mut Vec<Resource>,
-) {
-    for (doc, mut r) in objects {
-        if seen.contains(&r.address) {
-            r.address = format!("{}#{doc}", r.address);
+/// Objects with the same kind, namespace and name in several files of a scan (overlays,
+/// fixtures, copies) are told apart by file (`k8s/a.yaml:apps/v1/Deployment/default/web`),
+/// and several in one file also by their order in it (`...#2`), so each finding is located
+/// on its own object. `objects` are the indices of the Kubernetes objects in `resources`;
+/// unique addresses are left alone.
+pub fn qualify_duplicates(resources: &mut [Resource], objects: &[usize]) {
+    let mut by_addr: HashMap<&str, Vec<usize>> = HashMap::new();
+    for &i in objects {
+        by_addr.entry(&resources[i].address).or_default().push(i);
+    }
+    let mut renamed = Vec::new();
+    for (address, at) in by_addr.into_iter().filter(|(_, at)| at.len() > 1) {
+        let mut per_file: HashMap<&str, Vec<usize>> = HashMap::new();
+        for &i in &at {
+            per_file.entry(&resources[i].file).or_default().push(i);
         }
-        seen.insert(r.address.clone());
-        out.push(r);
+        for (file, at) in per_file {
+            let several = at.len() > 1;
+            for (n, &i) in at.iter().enumerate() {
+                let mut a = format!("{file}:{address}");
+                if several {
+                    a.push_str(&format!("#{}", n + 1));
+                }
+                renamed.push((i, a));
+            }
+        }
+    }
+    for (i, a) in renamed {
+        resources[i].address = a;
     }
 }
 
 fn push(
     file: &Arc<str>,
     app: &str,
-    doc: usize,
     v: Value,
     spans: BTreeMap<String, Span>,
-    out: &mut Vec<(usize, Resource)>,
+    out: &mut Vec<Resource>,
 ) {
     if !is_manifest(&v) {
         return;
@@ -331,22 +346,19 @@ fn push(
     let mut unresolved = Vec::new();
     placeholders(&v, &mut String::new(), &mut unresolved);
     let type_ = kind.to_string();
-    out.push((
-        doc,
-        Resource {
-            kind: "k8s.object".into(),
-            type_,
-            address,
-            app: app.to_string(),
-            file: file.clone(),
-            line: head.line,
-            column: head.column,
-            attrs: v,
-            unresolved,
-            links,
-            spans,
-        },
-    ));
+    out.push(Resource {
+        kind: "k8s.object".into(),
+        type_,
+        address,
+        app: app.to_string(),
+        file: file.clone(),
+        line: head.line,
+        column: head.column,
+        attrs: v,
+        unresolved,
+        links,
+        spans,
+    });
 }
 
 #[cfg(test)]
@@ -358,12 +370,7 @@ mod tests {
     fn documents_and_lists_become_located_objects() {
         let y = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: w2e\n---\napiVersion: v1\nkind: List\nitems:\n  - apiVersion: apps/v1\n    kind: Deployment\n    metadata: {name: web, namespace: w2e}\n    spec:\n      template:\n        spec:\n          containers: [{name: app, image: nginx}]\n---\nfoo: bar\n";
         let docs = parse_stream(y, Limits::default()).unwrap();
-        let mut out = Vec::new();
-        dedupe(
-            normalize(&Arc::from("k.yaml"), "app", docs),
-            &mut HashSet::new(),
-            &mut out,
-        );
+        let out = normalize(&Arc::from("k.yaml"), "app", docs);
         assert_eq!(out.len(), 2);
         assert_eq!(out[0].address, "v1/Namespace/w2e");
         assert_eq!(out[0].line, 1);
@@ -378,12 +385,7 @@ mod tests {
     fn workloads_carry_exact_totals_and_placeholders() {
         let y = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 3\n  template:\n    spec:\n      initContainers:\n        - {name: init, image: a, resources: {requests: {cpu: 900m}}}\n      containers:\n        - {name: a, image: $IMAGE, resources: {requests: {cpu: 100m, memory: 0.5Gi}, limits: {cpu: '1', memory: 1Gi}}}\n        - {name: b, image: b, resources: {limits: {cpu: 0.2, memory: 12e6}}}\n        - {name: c, image: c, resources: {requests: {cpu: lots}}}\n---\napiVersion: serving.knative.dev/v1\nkind: Configuration\nmetadata: {name: fn}\nspec: {template: {spec: {containers: [{image: fn}]}}}\n---\napiVersion: v1\nkind: ResourceQuota\nmetadata: {name: q}\nspec: {hard: {cpu: '2', limits.memory: 8Gi}, scopes: [BestEffort]}\n";
         let docs = parse_stream(y, Limits::default()).unwrap();
-        let mut out = Vec::new();
-        dedupe(
-            normalize(&Arc::from("k.yaml"), "app", docs),
-            &mut HashSet::new(),
-            &mut out,
-        );
+        let out = normalize(&Arc::from("k.yaml"), "app", docs);
         let d = &out[0].links;
         // containers: 100m + 200m (limit stands for request) = 300m < init 900m; x 3 replicas
         assert_eq!(d["total_requests"]["cpu"], json!(2700));

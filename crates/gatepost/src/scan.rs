@@ -645,7 +645,7 @@ enum Parsed {
     TfVars(TfFile),
     Docs(Arc<str>, Vec<yaml::LocatedDoc>, Format, Arc<str>),
     /// Kubernetes objects, normalized while parsing so each file's parse tree is freed early.
-    Objects(Vec<(usize, Resource)>),
+    Objects(Vec<Resource>),
     /// `terraform show -json` output.
     Plan(Arc<str>, yaml::LocatedDoc),
     Nothing,
@@ -813,7 +813,7 @@ fn parse_model(files: &[SourceFile], opts: &Options) -> Model {
     let mut resources = Vec::new();
     let (mut tf_files, mut tf_vars) = (Vec::new(), Vec::new());
     let mut planned = Vec::new();
-    let mut seen = HashSet::new();
+    let mut k8s_objects = Vec::new();
     for (p, e) in parsed {
         errors.extend(e);
         match p {
@@ -834,7 +834,6 @@ fn parse_model(files: &[SourceFile], opts: &Options) -> Model {
                     if docs.is_empty() {
                         errors.push(parse_error(&path, 1, 1, "the CI file is empty".into()));
                     }
-                    let before = resources.len();
                     for d in &docs {
                         if let Err((at, m)) =
                             workflow::normalize(flavor, &path, &app, d, &text, &mut resources)
@@ -842,10 +841,12 @@ fn parse_model(files: &[SourceFile], opts: &Options) -> Model {
                             errors.push(parse_error(&path, at.line, at.column, m));
                         }
                     }
-                    seen.extend(resources[before..].iter().map(|r| r.address.clone()));
                 }
             }
-            Parsed::Objects(objects) => kubernetes::dedupe(objects, &mut seen, &mut resources),
+            Parsed::Objects(objects) => {
+                k8s_objects.extend(resources.len()..resources.len() + objects.len());
+                resources.extend(objects);
+            }
             Parsed::Plan(path, doc) => {
                 let app = discover::app_of(&path);
                 planned.extend(terraform::plan::normalize(&path, &app, &doc));
@@ -853,6 +854,7 @@ fn parse_model(files: &[SourceFile], opts: &Options) -> Model {
             Parsed::Nothing => {}
         }
     }
+    kubernetes::qualify_duplicates(&mut resources, &k8s_objects);
     let texts: HashMap<&str, &SourceFile> = files.iter().map(|f| (f.path.as_str(), f)).collect();
     let read = |p: &str| {
         texts

@@ -39,6 +39,28 @@ fn example_app_reports_each_planted_problem_on_its_line() {
             8,
         ),
         ("gha-unpinned-action", ".github/workflows/deploy.yml", 16),
+        (
+            "gha-checkout-persist-credentials",
+            ".github/workflows/deploy.yml",
+            14,
+        ),
+        ("k8s-container-without-requests", "k8s/deployment.yaml", 20),
+        (
+            "aws-s3-public-access-block-disabled",
+            "terraform/main.tf",
+            34,
+        ),
+        (
+            "aws-s3-public-access-block-disabled",
+            "terraform/main.tf",
+            36,
+        ),
+        // Workload guardrails: the container has no securityContext.
+        ("k8s-capabilities-not-dropped", "k8s/deployment.yaml", 20),
+        ("k8s-privilege-escalation", "k8s/deployment.yaml", 20),
+        ("k8s-run-as-root", "k8s/deployment.yaml", 20),
+        ("k8s-image-without-digest", "k8s/deployment.yaml", 21),
+        ("k8s-service-exposed", "k8s/preview.yaml", 8),
         // Hygiene: see testdata/examples/where2eat/README.md.
         ("tags-required-missing", "terraform/main.tf", 44),
         ("tags-required-missing", "terraform/iam.tf", 1),
@@ -113,6 +135,31 @@ fn example_app_reports_each_planted_problem_on_its_line() {
         && (f.address == "aws_iam_role_policy.api"
             || f.address == "aws_s3_bucket_public_access_block.menus")));
     assert_eq!(r.exit_code(gatepost::Severity::Low), 1);
+}
+
+/// The example's README explains every finding: it names the rule and the line (as
+/// `file:line` or, after a first mention of the file, `:line`).
+#[test]
+fn the_example_readme_explains_every_finding() {
+    let r = example_report();
+    let readme =
+        std::fs::read_to_string(root().join("testdata/examples/where2eat/README.md")).unwrap();
+    for f in &r.findings {
+        let rel = f.file.trim_start_matches("testdata/examples/where2eat/");
+        assert!(
+            readme.contains(&format!("`{}`", f.rule)),
+            "README does not explain {} ({rel}:{})",
+            f.rule,
+            f.line
+        );
+        assert!(
+            readme.contains(&format!("{rel}:{}`", f.line))
+                || readme.contains(&format!("`:{}`", f.line)),
+            "README does not point at {rel}:{} ({})",
+            f.line,
+            f.rule
+        );
+    }
 }
 
 #[test]

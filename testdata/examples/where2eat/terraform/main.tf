@@ -31,9 +31,9 @@ resource "aws_s3_bucket" "menus" {
 
 resource "aws_s3_bucket_public_access_block" "menus" {
   bucket                  = aws_s3_bucket.menus.id
-  block_public_acls       = false
+  block_public_acls       = false # Planted: lets the ACL above through.
   block_public_policy     = true
-  ignore_public_acls      = false
+  ignore_public_acls      = false # Planted
   restrict_public_buckets = true
 }
 
