@@ -46,11 +46,15 @@ impl Scratch {
                 "aws-s3-bucket-without-public-access-block",
             ]);
         }
-        self.run_every_rule(&args)
+        self.run_every_rule_env(&args, env)
     }
 
     /// Run gatepost with no rule disabled.
     fn run_every_rule(&self, args: &[&str]) -> (i32, String, String) {
+        self.run_every_rule_env(args, &[])
+    }
+
+    fn run_every_rule_env(&self, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
         let out = Command::new(env!("CARGO_BIN_EXE_gatepost"))
             .args(args)
             .current_dir(&self.0)
