@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds every binding once (release) and tests each surface: the C ABI (also under
 # valgrind), Python, Node, WebAssembly (under Node and in headless Chromium), then checks
-# that the Rust API, the CLI, C, Python, Node and WASM print the same report JSON, byte for
-# byte, for the conformance fixture set. Installs what it needs on a fresh machine.
+# that the Rust API, the CLI, C, Python, Node and WASM print the same report JSON, and the
+# same normalized model JSON (as `gatepost model` prints it), byte for byte, for the
+# conformance fixture set. Installs what it needs on a fresh machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -59,6 +60,7 @@ cargo test -q -p gatepost-ffi --test header
 
 step "CLI"
 scan_to "$OUT/cli.json" "$REL/gatepost" scan "${ROOTS[@]}" --no-config --format json
+scan_to "$OUT/cli.model.json" "$REL/gatepost" model "${ROOTS[@]}" --no-config
 
 step "C ABI"
 gcc -std=c11 -Wall -Wextra -Werror -O2 -g -Icrates/gatepost-ffi/include \
@@ -66,6 +68,8 @@ gcc -std=c11 -Wall -Wextra -Werror -O2 -g -Icrates/gatepost-ffi/include \
 ./target/scan-c --check-errors
 scan_to "$OUT/c.json" ./target/scan-c "${FILES[@]}"
 scan_to "$OUT/c-paths.json" ./target/scan-c --paths "${ROOTS[@]}"
+scan_to "$OUT/c.model.json" ./target/scan-c --model "${FILES[@]}"
+scan_to "$OUT/c-paths.model.json" ./target/scan-c --model --paths "${ROOTS[@]}"
 # Leaks count only when definite: rayon's pool threads and the lazily built rule engine and
 # price table live for the whole process by design.
 # valgrind reports its own errors with exit code 99, apart from the scan's 0/1/2.
@@ -83,17 +87,24 @@ step "Python"
 (cd bindings/python && "$ROOT/$VENV/bin/python" -m pytest -q tests)
 scan_to "$OUT/python.json" "$VENV/bin/python" -c '
 import sys, gatepost
-files = {p: open(p, "rb").read() for p in sys.argv[1:]}
-sys.stdout.write(gatepost.scan(files).to_json())' "${FILES[@]}"
+out, paths = sys.argv[1], sys.argv[2:]
+report = gatepost.scan({p: open(p, "rb").read() for p in paths})
+open(out + ".model.json", "w", encoding="utf-8", newline="").write(report.model_json())
+sys.stdout.write(report.to_json())' "$OUT/python" "${FILES[@]}"
 scan_to "$OUT/python-cli.json" "$VENV/bin/python" -m gatepost scan "${ROOTS[@]}" --format json
+scan_to "$OUT/python-script.json" "$VENV/bin/gatepost" scan "${ROOTS[@]}" --format json
 
 step "Node"
 node --test bindings/node/test/
 scan_to "$OUT/node.json" node -e '
 const fs = require("node:fs");
 const gatepost = require("./bindings/node");
-const files = Object.fromEntries(process.argv.slice(1).map((p) => [p, fs.readFileSync(p)]));
-gatepost.scan(files).then((r) => process.stdout.write(r.json));' "${FILES[@]}"
+const [out, ...paths] = process.argv.slice(1);
+const files = Object.fromEntries(paths.map((p) => [p, fs.readFileSync(p)]));
+gatepost.scan(files).then((r) => {
+  fs.writeFileSync(`${out}.model.json`, r.modelJson());
+  process.stdout.write(r.json);
+});' "$OUT/node" "${FILES[@]}"
 
 step "WebAssembly"
 raw=$(stat -c %s bindings/wasm/pkg/gatepost_wasm_bg.wasm)
@@ -101,11 +112,15 @@ gz=$(gzip -9 -c bindings/wasm/pkg/gatepost_wasm_bg.wasm | wc -c)
 awk -v r="$raw" -v g="$gz" 'BEGIN { printf "wasm module: %.2f MB raw, %.2f MB gzip (goal < 5 MB gzip)\n", r / 1048576, g / 1048576 }'
 [ "$gz" -lt $((5 * 1024 * 1024)) ] || { echo "wasm module over 5 MB gzip"; exit 1; }
 scan_to "$OUT/wasm.json" node bindings/wasm/conformance/scan-node.cjs target/wasm-node "${FILES[@]}"
+scan_to "$OUT/wasm.model.json" node bindings/wasm/conformance/scan-node.cjs target/wasm-node --model "${FILES[@]}"
 (cd bindings/wasm && node --test test/)
 echo "screenshot: target/playground.png"
 
 step "conformance: every surface prints the same bytes"
-for s in cli c c-paths python python-cli node wasm; do
-  cmp "$OUT/rust.json" "$OUT/$s.json" || { echo "$s differs from the Rust API"; diff "$OUT/rust.json" "$OUT/$s.json" | head -20; exit 1; }
-  echo "$s: identical ($(wc -c <"$OUT/$s.json") bytes)"
-done
+same() {
+  cmp "$OUT/rust$2" "$OUT/$1$2" || { echo "$1$2 differs from the Rust API's"; diff "$OUT/rust$2" "$OUT/$1$2" | head -20; exit 1; }
+  echo "$1$2: identical ($(wc -c <"$OUT/$1$2") bytes)"
+}
+for s in cli c c-paths python python-cli python-script node wasm; do same "$s" .json; done
+step "conformance: every surface gives the same normalized model"
+for s in cli c c-paths python node wasm; do same "$s" .model.json; done

@@ -1,7 +1,7 @@
 /** Options every gatepost surface accepts (snake_case or camelCase). */
 export interface ScanOptions {
   /** What `report.output` holds: `json` (default), `sarif`, `text` or `github`. */
-  format?: 'json' | 'sarif' | 'text' | 'github';
+  format?: Format;
   /** Monthly cost ceiling per app, in USD (default 50). */
   costCeiling?: number;
   /** Default cloud region for cost estimates. */
@@ -27,6 +27,7 @@ export interface ScanOptions {
   limits?: { maxFileBytes?: number; maxAliasNodes?: number; maxDepth?: number; maxEvalSeconds?: number };
 }
 
+export type Format = 'json' | 'sarif' | 'text' | 'github';
 export type Severity = 'info' | 'low' | 'medium' | 'high' | 'critical';
 export type Family = 'iam' | 'storage' | 'quota' | 'cost' | 'secrets' | 'workflow' | 'hygiene';
 
@@ -84,6 +85,12 @@ export interface Report {
   readonly output: string;
   /** 0 clean, 1 findings at or above `failOn`, 2 errors, as the CLI exits (not enumerable). */
   readonly exitCode: number;
+  /** The report in any format, whatever `options.format` was. Throws GatepostError for an
+   * unknown format. */
+  render(format: Format): string;
+  /** The normalized model the rules saw, `{"resources": [...], "unresolved": n}`: the same
+   * bytes as `gatepost model` prints for the same input. */
+  modelJson(): string;
 }
 
 export interface Rule {

@@ -28,13 +28,24 @@ function toInput(input) {
   throw new TypeError('scan() takes {path: contents}, a path, or an array of paths');
 }
 
-function toReport(out) {
-  const report = JSON.parse(out.json);
-  // The exact bytes and the requested rendering stay off JSON.stringify(report).
+function wrap(f) {
+  try {
+    return f();
+  } catch (e) {
+    return rethrow(e);
+  }
+}
+
+function toReport(native) {
+  const json = native.render('json');
+  const report = JSON.parse(json);
+  // The exact bytes, the requested rendering and the methods stay off JSON.stringify(report).
   Object.defineProperties(report, {
-    json: { value: out.json },
-    output: { value: out.output },
-    exitCode: { value: out.exitCode },
+    json: { value: json },
+    output: { value: native.render() },
+    exitCode: { value: native.exitCode() },
+    render: { value: (format) => wrap(() => native.render(String(format))) },
+    modelJson: { value: () => wrap(() => native.modelJson()) },
   });
   return report;
 }

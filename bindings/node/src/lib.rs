@@ -12,12 +12,35 @@ pub struct SourceInput {
     pub contents: Buffer,
 }
 
-/// A finished scan: the report JSON, the rendering the options asked for, the exit code.
-#[napi(object)]
-pub struct ScanOutput {
-    pub json: String,
-    pub output: String,
-    pub exit_code: i32,
+/// A finished scan, kept whole so it can be rendered in any format afterwards.
+#[napi]
+pub struct NativeReport {
+    scan: api::Scan,
+}
+
+#[napi]
+impl NativeReport {
+    /// `json`, `sarif`, `text` or `github`; none: the format the options asked for.
+    #[napi]
+    pub fn render(&self, format: Option<String>) -> Result<String> {
+        api::guard(|| match format.as_deref() {
+            Some(f) => self.scan.render(f),
+            None => self.scan.output(),
+        })
+        .map_err(fail)
+    }
+
+    /// The normalized model the rules saw, as `gatepost model` prints it.
+    #[napi]
+    pub fn model_json(&self) -> Result<String> {
+        api::guard(|| Ok(self.scan.model_json())).map_err(fail)
+    }
+
+    /// 0 clean, 1 findings at or above `fail_on`, 2 errors, as the CLI exits.
+    #[napi]
+    pub fn exit_code(&self) -> i32 {
+        self.scan.exit_code()
+    }
 }
 
 enum Input {
@@ -25,18 +48,12 @@ enum Input {
     Paths(Vec<String>),
 }
 
-fn run(input: Input, options: &str) -> std::result::Result<ScanOutput, String> {
-    let scan = match input {
-        Input::Files(files) => api::scan(files, options)?,
-        Input::Paths(paths) => api::scan_paths(&paths, options)?,
-    };
-    api::guard(|| {
-        Ok(ScanOutput {
-            json: scan.render("json")?,
-            output: scan.output()?,
-            exit_code: scan.exit_code(),
-        })
-    })
+fn run(input: Input, options: &str) -> Result<api::Scan> {
+    match input {
+        Input::Files(files) => api::scan(files, options),
+        Input::Paths(paths) => api::scan_paths(&paths, options),
+    }
+    .map_err(fail)
 }
 
 fn files(list: Vec<SourceInput>) -> Input {
@@ -58,27 +75,32 @@ pub struct ScanTask {
 }
 
 impl Task for ScanTask {
-    type Output = ScanOutput;
-    type JsValue = ScanOutput;
+    type Output = api::Scan;
+    type JsValue = NativeReport;
 
-    fn compute(&mut self) -> Result<ScanOutput> {
+    fn compute(&mut self) -> Result<api::Scan> {
         let input = self.input.take().unwrap_or(Input::Files(Vec::new()));
-        run(input, &self.options).map_err(fail)
+        run(input, &self.options)
     }
 
-    fn resolve(&mut self, _env: Env, output: ScanOutput) -> Result<ScanOutput> {
-        Ok(output)
+    fn resolve(&mut self, _env: Env, scan: api::Scan) -> Result<NativeReport> {
+        Ok(NativeReport { scan })
     }
 }
 
 #[napi]
-pub fn scan_files_sync(files_in: Vec<SourceInput>, options: Option<String>) -> Result<ScanOutput> {
-    run(files(files_in), options.as_deref().unwrap_or("")).map_err(fail)
+pub fn scan_files_sync(
+    files_in: Vec<SourceInput>,
+    options: Option<String>,
+) -> Result<NativeReport> {
+    let scan = run(files(files_in), options.as_deref().unwrap_or(""))?;
+    Ok(NativeReport { scan })
 }
 
 #[napi]
-pub fn scan_paths_sync(paths: Vec<String>, options: Option<String>) -> Result<ScanOutput> {
-    run(Input::Paths(paths), options.as_deref().unwrap_or("")).map_err(fail)
+pub fn scan_paths_sync(paths: Vec<String>, options: Option<String>) -> Result<NativeReport> {
+    let scan = run(Input::Paths(paths), options.as_deref().unwrap_or(""))?;
+    Ok(NativeReport { scan })
 }
 
 #[napi]

@@ -65,6 +65,28 @@ test('options: camelCase, formats, user policies', () => {
   assert.ok(mine.findings.some((f) => f.message === 'no buckets here'));
 });
 
+test('a report renders in any format after the scan', async () => {
+  const report = await gatepost.scan({ 'a/main.tf': PUBLIC });
+  assert.equal(report.output, report.json);
+  const sarif = JSON.parse(report.render('sarif'));
+  assert.equal(sarif.version, '2.1.0');
+  assert.ok(sarif.runs[0].results.some((r) => r.ruleId === 'aws-s3-public-acl'));
+  assert.equal(report.render('sarif'), gatepost.scanSync({ 'a/main.tf': PUBLIC }, { format: 'sarif' }).output);
+  assert.match(report.render('text'), /aws-s3-public-acl/);
+  assert.equal(report.render('json'), report.json);
+  assert.throws(() => report.render('xml'), gatepost.GatepostError);
+});
+
+test('a report gives the normalized model', async () => {
+  const report = gatepost.scanSync({ 'a/main.tf': PUBLIC });
+  const model = JSON.parse(report.modelJson());
+  assert.equal(model.resources[0].address, 'aws_s3_bucket.b');
+  assert.equal(model.resources[0].attrs.acl, 'public-read');
+  assert.equal(model.unresolved, report.summary.unresolved);
+  const fromDisk = await gatepost.scan(EXAMPLE);
+  assert.equal(fromDisk.modelJson(), gatepost.scanSync(exampleFiles()).modelJson());
+});
+
 test('errors', async () => {
   assert.throws(() => gatepost.scanSync({ 'a/main.tf': PUBLIC }, { minSeverity: 'huge' }), gatepost.GatepostError);
   await assert.rejects(gatepost.scan({ 'a/main.tf': PUBLIC }, { format: 'xml' }), /unknown format/);

@@ -31,6 +31,11 @@ impl NativeReport {
         out.map_err(GatepostError::new_err)
     }
 
+    /// The normalized model the rules saw, as `gatepost model` prints it.
+    fn model_json(&self) -> PyResult<String> {
+        api::guard(|| Ok(self.scan.model_json())).map_err(GatepostError::new_err)
+    }
+
     /// The CLI's exit code: 0 clean, 1 findings at or above `fail_on`, 2 errors.
     fn exit_code(&self) -> i32 {
         self.scan.exit_code()

@@ -79,6 +79,23 @@ def test_sarif_and_text():
     assert "aws-s3-public-acl" in report.to_text()
 
 
+def test_sarif_after_a_json_scan():
+    report = gatepost.scan({"a/main.tf": PUBLIC}, format="json")
+    assert json.loads(report.render("sarif"))["runs"][0]["results"]
+    with pytest.raises(gatepost.GatepostError, match="unknown format"):
+        report.render("xml")
+
+
+def test_report_gives_the_normalized_model():
+    report = gatepost.scan({"a/main.tf": PUBLIC})
+    bucket = report.model["resources"][0]
+    assert bucket["address"] == "aws_s3_bucket.b"
+    assert bucket["attrs"]["acl"] == "public-read"
+    assert report.model["unresolved"] == report.summary.unresolved
+    # Paths and in-memory files give the same model bytes.
+    assert gatepost.scan(EXAMPLE).model_json() == gatepost.scan(example_files()).model_json()
+
+
 def test_user_policy():
     rego = (
         "package custom.no_buckets\n\n"
@@ -143,3 +160,19 @@ def test_module_cli_prints_the_same_json():
     )
     assert out.returncode == 1, out.stderr
     assert out.stdout.decode() == gatepost.scan(EXAMPLE).to_json()
+
+
+def test_console_script_prints_the_same_json():
+    # The `gatepost` entry point pip installs beside this interpreter (not the Rust CLI).
+    bindir = Path(sys.executable).parent
+    script = bindir / ("gatepost.exe" if os.name == "nt" else "gatepost")
+    assert script.exists(), f"{script}: install the package with pip to get the entry point"
+    if os.name != "nt":
+        assert "gatepost.cli" in script.read_text(errors="replace")
+    out = subprocess.run(
+        [str(script), "scan", EXAMPLE, "--format", "json"], capture_output=True
+    )
+    assert out.returncode == 1, out.stderr
+    assert out.stdout.decode() == gatepost.scan(EXAMPLE).to_json()
+    version = subprocess.run([str(script), "version"], capture_output=True, text=True)
+    assert version.stdout.strip() == gatepost.version()

@@ -20,6 +20,14 @@ export function load(source) {
 
 const utf8 = new TextEncoder();
 
+function guard(f) {
+  try {
+    return f();
+  } catch (e) {
+    throw new GatepostError(e.message ?? String(e));
+  }
+}
+
 /** Scan in-memory files ({path: string | Uint8Array}). Call `load()` first. */
 export function scan(files, options = {}) {
   const set = new FileSet();
@@ -29,19 +37,18 @@ export function scan(files, options = {}) {
       else if (contents instanceof Uint8Array) set.add(path, contents);
       else throw new TypeError(`${path}: contents must be a string or Uint8Array`);
     }
-    let out;
-    try {
-      out = wasmScan(set, JSON.stringify(options));
-    } catch (e) {
-      throw new GatepostError(e.message ?? String(e));
-    }
-    const report = JSON.parse(out.json);
+    const out = guard(() => wasmScan(set, JSON.stringify(options)));
+    const json = guard(() => out.json);
+    const report = JSON.parse(json);
+    // `out` stays alive with the report (the module frees it once both are collected), so
+    // the report can be rendered again; the extras stay off JSON.stringify(report).
     Object.defineProperties(report, {
-      json: { value: out.json },
-      output: { value: out.output },
+      json: { value: json },
+      output: { value: guard(() => out.output) },
       exitCode: { value: out.exitCode },
+      render: { value: (format) => guard(() => out.render(String(format))) },
+      modelJson: { value: () => guard(() => out.modelJson()) },
     });
-    out.free();
     return report;
   } finally {
     set.free();

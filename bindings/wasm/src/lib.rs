@@ -30,32 +30,45 @@ impl FileSet {
     }
 }
 
-/// A finished scan.
+/// A finished scan, kept whole so it can be rendered in any format afterwards.
 #[wasm_bindgen]
 pub struct ScanOutput {
-    json: String,
-    output: String,
-    exit_code: i32,
+    scan: api::Scan,
 }
 
 #[wasm_bindgen]
 impl ScanOutput {
     /// The report JSON: the same bytes as `gatepost scan --format json`.
     #[wasm_bindgen(getter)]
-    pub fn json(&self) -> String {
-        self.json.clone()
+    pub fn json(&self) -> Result<String, JsError> {
+        self.render(Some("json".into()))
     }
 
     /// The report in the format the options asked for.
     #[wasm_bindgen(getter)]
-    pub fn output(&self) -> String {
-        self.output.clone()
+    pub fn output(&self) -> Result<String, JsError> {
+        self.render(None)
+    }
+
+    /// `json`, `sarif`, `text` or `github`; none: the format the options asked for.
+    pub fn render(&self, format: Option<String>) -> Result<String, JsError> {
+        api::guard(|| match format.as_deref() {
+            Some(f) => self.scan.render(f),
+            None => self.scan.output(),
+        })
+        .map_err(|e| JsError::new(&e))
+    }
+
+    /// The normalized model the rules saw, as `gatepost model` prints it.
+    #[wasm_bindgen(js_name = modelJson)]
+    pub fn model_json(&self) -> Result<String, JsError> {
+        api::guard(|| Ok(self.scan.model_json())).map_err(|e| JsError::new(&e))
     }
 
     /// 0 clean, 1 findings at or above `fail_on`, 2 errors.
     #[wasm_bindgen(getter, js_name = exitCode)]
     pub fn exit_code(&self) -> i32 {
-        self.exit_code
+        self.scan.exit_code()
     }
 }
 
@@ -70,15 +83,9 @@ extern "C" {
 #[wasm_bindgen]
 pub fn scan(files: &FileSet, options: &str) -> Result<ScanOutput, JsError> {
     gatepost::scan::set_now_secs((date_now() / 1000.0) as u64);
-    let scan = api::scan(files.files.clone(), options).map_err(|e| JsError::new(&e))?;
-    let out = api::guard(|| {
-        Ok(ScanOutput {
-            json: scan.render("json")?,
-            output: scan.output()?,
-            exit_code: scan.exit_code(),
-        })
-    });
-    out.map_err(|e| JsError::new(&e))
+    api::scan(files.files.clone(), options)
+        .map(|scan| ScanOutput { scan })
+        .map_err(|e| JsError::new(&e))
 }
 
 /// The bundled rules as JSON.

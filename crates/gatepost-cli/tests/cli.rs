@@ -587,3 +587,18 @@ fn terraform_variables_from_flags_var_files_and_the_environment_when_asked() {
     assert_eq!(code, 2);
     assert!(err.contains("expected NAME=VALUE"), "{err}");
 }
+
+#[test]
+fn model_prints_what_the_binding_api_gives_as_the_reports_model() {
+    let s = Scratch::new("model-api");
+    s.write("infra/main.tf", BUCKET)
+        .write("infra/variables.tf", VARS)
+        .write("k8s/ns.yaml", NAMESPACE)
+        .write("k8s/quota.yaml", QUOTA);
+    let dir = s.0.to_string_lossy().into_owned();
+    let (code, out, err) = s.run(&["model", "--no-config", &dir]);
+    assert_eq!(code, 0, "{err}");
+    let scan = gatepost::api::scan_paths(std::slice::from_ref(&dir), "").unwrap();
+    assert!(!scan.report.findings.is_empty());
+    assert_eq!(out, scan.model_json());
+}

@@ -1,11 +1,12 @@
 /* Scan files with the gatepost C ABI and print the report.
  *
- *   scan [--format json|sarif|text|github] [--options JSON] [--paths] FILE...
+ *   scan [--format json|sarif|text|github | --model] [--options JSON] [--paths] FILE...
  *   scan --check-errors
  *
  * Files are read into memory and passed with their paths as given (so the report matches
  * `gatepost scan --format json` run from the same directory); --paths hands the paths to
- * the library to walk instead. Exit code: the CLI's (0 clean, 1 findings, 2 errors), 3 when
+ * the library to walk instead. --model prints the report's normalized model (as
+ * `gatepost model` does) instead of the report. Exit code: the CLI's (0 clean, 1 findings, 2 errors), 3 when
  * a call fails. --check-errors exercises NULL pointers, invalid UTF-8 and bad options. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,6 +84,11 @@ static int check_errors(void) {
            GATEPOST_STATUS_INVALID_ARGUMENT);
     EXPECT(out == NULL);
     EXPECT(gatepost_report_render(NULL, NULL, 0, &out, NULL) == GATEPOST_STATUS_NULL_POINTER);
+    EXPECT(gatepost_report_model_json(report, &out, &out_len) == GATEPOST_STATUS_OK);
+    EXPECT(out_len == strlen(out) && strstr(out, "\"address\": \"aws_s3_bucket.b\"") != NULL);
+    gatepost_string_free(out);
+    EXPECT(gatepost_report_model_json(NULL, &out, NULL) == GATEPOST_STATUS_NULL_POINTER);
+    EXPECT(out == NULL);
     gatepost_report_free(report);
     gatepost_files_free(files);
 
@@ -97,14 +103,16 @@ static int check_errors(void) {
 
 int main(int argc, char **argv) {
     const char *format = NULL, *options = NULL;
-    int use_paths = 0, first = 1;
+    int use_paths = 0, model = 0, first = 1;
     for (; first < argc && strncmp(argv[first], "--", 2) == 0; first++) {
         if (!strcmp(argv[first], "--check-errors")) return check_errors();
         if (!strcmp(argv[first], "--paths")) use_paths = 1;
+        else if (!strcmp(argv[first], "--model")) model = 1;
         else if (!strcmp(argv[first], "--format") && first + 1 < argc) format = argv[++first];
         else if (!strcmp(argv[first], "--options") && first + 1 < argc) options = argv[++first];
         else {
-            fprintf(stderr, "usage: scan [--format F] [--options JSON] [--paths] FILE...\n");
+            fprintf(stderr,
+                    "usage: scan [--format F | --model] [--options JSON] [--paths] FILE...\n");
             return 3;
         }
     }
@@ -142,10 +150,13 @@ int main(int argc, char **argv) {
     }
     char *out = NULL;
     size_t out_len = 0;
-    st = gatepost_report_render(report, format, format ? strlen(format) : 0, &out, &out_len);
+    if (model)
+        st = gatepost_report_model_json(report, &out, &out_len);
+    else
+        st = gatepost_report_render(report, format, format ? strlen(format) : 0, &out, &out_len);
     if (st != GATEPOST_STATUS_OK) {
         gatepost_report_free(report);
-        return fail("gatepost_report_render", st);
+        return fail(model ? "gatepost_report_model_json" : "gatepost_report_render", st);
     }
     fwrite(out, 1, out_len, stdout);
     int code = gatepost_report_exit_code(report);

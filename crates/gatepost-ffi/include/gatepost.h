@@ -41,7 +41,8 @@ typedef enum {
 typedef struct GatepostFiles GatepostFiles;
 
 /**
- * A finished scan. Render it with `gatepost_report_render`.
+ * A finished scan. Render it with `gatepost_report_render`; its model with
+ * `gatepost_report_model_json`.
  */
 typedef struct GatepostReport GatepostReport;
 
@@ -110,6 +111,14 @@ GatepostStatus gatepost_report_render(const GatepostReport *report,
                                       size_t format_len,
                                       char **out,
                                       size_t *out_len);
+
+/**
+ * The normalized model the rules saw, as JSON: the same bytes `gatepost model` prints for
+ * the same input. `*out` is freed with `gatepost_string_free`; `out_len` may be NULL.
+ */
+GatepostStatus gatepost_report_model_json(const GatepostReport *report,
+                                          char **out,
+                                          size_t *out_len);
 
 /**
  * Number of findings (0 for NULL).

@@ -32,7 +32,8 @@ pub struct GatepostFiles {
     files: Vec<(String, Vec<u8>)>,
 }
 
-/// A finished scan. Render it with `gatepost_report_render`.
+/// A finished scan. Render it with `gatepost_report_render`; its model with
+/// `gatepost_report_model_json`.
 pub struct GatepostReport {
     scan: api::Scan,
 }
@@ -286,6 +287,20 @@ pub unsafe extern "C" fn gatepost_report_render(
     })
 }
 
+/// The normalized model the rules saw, as JSON: the same bytes `gatepost model` prints for
+/// the same input. `*out` is freed with `gatepost_string_free`; `out_len` may be NULL.
+#[no_mangle]
+pub unsafe extern "C" fn gatepost_report_model_json(
+    report: *const GatepostReport,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> GatepostStatus {
+    string_call(out, out_len, || {
+        let scan = &handle(report, "report")?.scan;
+        api::guard(|| Ok(scan.model_json())).map_err(from_api)
+    })
+}
+
 /// Number of findings (0 for NULL).
 #[no_mangle]
 pub unsafe extern "C" fn gatepost_report_finding_count(report: *const GatepostReport) -> usize {
@@ -438,6 +453,23 @@ mod tests {
             assert_eq!(
                 gatepost_report_render(report, bad.as_ptr().cast(), bad.len(), &mut out, &mut len),
                 GatepostStatus::InvalidArgument
+            );
+            assert!(out.is_null());
+            assert_eq!(
+                gatepost_report_model_json(report, &mut out, &mut len),
+                GatepostStatus::Ok
+            );
+            let model = std::ffi::CStr::from_ptr(out).to_str().unwrap();
+            assert_eq!(model.len(), len);
+            assert!(model.starts_with("{\n  \"resources\": ["), "{model}");
+            assert!(
+                model.contains("\"address\": \"aws_s3_bucket.b\""),
+                "{model}"
+            );
+            gatepost_string_free(out);
+            assert_eq!(
+                gatepost_report_model_json(ptr::null(), &mut out, &mut len),
+                GatepostStatus::NullPointer
             );
             assert!(out.is_null());
             assert_eq!(

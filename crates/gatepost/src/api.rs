@@ -185,6 +185,12 @@ impl Scan {
         self.render(&self.format)
     }
 
+    /// The normalized model the rules saw: the same bytes `gatepost model` prints for the
+    /// same input.
+    pub fn model_json(&self) -> String {
+        self.report.model_json()
+    }
+
     /// 0: nothing at or above `fail_on`; 1: findings; 2: errors — as the CLI exits.
     pub fn exit_code(&self) -> i32 {
         self.report.exit_code(self.fail_on)
@@ -301,6 +307,24 @@ mod tests {
             .all(|f| f.severity == Severity::Critical));
         let sarif = scan_json(tf(PUBLIC), r#"{"format": "sarif"}"#).unwrap();
         assert!(sarif.contains("\"version\": \"2.1.0\""));
+    }
+
+    #[test]
+    fn the_model_is_the_one_the_rules_saw() {
+        let s = scan(tf(PUBLIC), "").unwrap();
+        let m: Value = serde_json::from_str(&s.model_json()).unwrap();
+        let bucket = &m["resources"][0];
+        assert_eq!(bucket["address"], "aws_s3_bucket.b");
+        assert_eq!(bucket["attrs"]["acl"], "public-read");
+        assert_eq!(m["unresolved"], s.report.summary.unresolved);
+        // The model alone, without rules or cost, is the same.
+        let p = ApiOptions::default().into_parsed().unwrap();
+        let files = tf(PUBLIC)
+            .into_iter()
+            .map(|(path, bytes)| SourceFile { path, bytes })
+            .collect();
+        let only = crate::scan::model_sources(files, &p.options);
+        assert_eq!(s.model_json(), only.model_json());
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! The conformance fixture set (the example app plus hostile inputs) scanned through the
 //! binding entry point, in memory and from disk. The JSON it writes to
 //! `target/conformance/rust.json` is what `scripts/test-bindings.sh` compares the CLI, C,
-//! Python, Node and WebAssembly outputs with, byte for byte.
+//! Python, Node and WebAssembly outputs with, byte for byte; `rust.model.json` is the
+//! normalized model every surface's report gives, compared the same way (and with
+//! `gatepost model`).
 
 use std::path::{Path, PathBuf};
 
@@ -33,10 +35,13 @@ fn in_memory_and_disk_scans_agree_and_are_recorded() {
         .iter()
         .map(|f| (f.clone(), std::fs::read(f).unwrap()))
         .collect();
-    let memory = gatepost::api::scan_json(inputs, "{}").unwrap();
+    let scan = gatepost::api::scan(inputs, "{}").unwrap();
+    let memory = scan.output().unwrap();
     let roots: Vec<String> = ROOTS.iter().map(|s| s.to_string()).collect();
-    let disk = gatepost::api::scan_paths_json(&roots, "").unwrap();
-    assert_eq!(memory, disk);
+    let from_disk = gatepost::api::scan_paths(&roots, "").unwrap();
+    assert_eq!(memory, from_disk.output().unwrap());
+    let model = scan.model_json();
+    assert_eq!(model, from_disk.model_json());
 
     // The hostile inputs are reported as errors, and the example's findings survive them.
     let v: serde_json::Value = serde_json::from_str(&memory).unwrap();
@@ -57,8 +62,15 @@ fn in_memory_and_disk_scans_agree_and_are_recorded() {
         .unwrap()
         .iter()
         .any(|f| f["rule"] == "aws-s3-public-acl"));
+    let m: serde_json::Value = serde_json::from_str(&model).unwrap();
+    assert!(m["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["type"] == "aws_s3_bucket"));
 
     let out = root.join("target/conformance");
     std::fs::create_dir_all(&out).unwrap();
     std::fs::write(out.join("rust.json"), &memory).unwrap();
+    std::fs::write(out.join("rust.model.json"), &model).unwrap();
 }

@@ -111,6 +111,15 @@ class Report:
         """`json`, `sarif`, `text` or `github`."""
         return self._native.render(format)
 
+    def model_json(self) -> str:
+        """The normalized model the rules saw, as `gatepost model` prints it (the same bytes)."""
+        return self._native.model_json()
+
+    @property
+    def model(self) -> Dict[str, Any]:
+        """The normalized model, parsed: `{"resources": [...], "unresolved": n}`."""
+        return json.loads(self.model_json())
+
     @property
     def exit_code(self) -> int:
         """0 clean, 1 findings at or above `fail_on`, 2 errors: as the CLI exits."""
