@@ -67,15 +67,18 @@ max_days := object.get(input.config, ["hygiene", "max_expiry_days"], 180)
 
 today := object.get(input.config, "today", "")
 
+# Today's day number, computed once rather than per value checked.
+today_days := tags.days(today)
+
 # Why an expiry value is wrong; undefined when it is fine or cannot be known.
 value_problem(v) := "is not a date in YYYY-MM-DD form" if {
 	not tags.is_unresolved(v)
 	not tags.days(v)
 } else := msg if {
-	tags.days(v) < tags.days(today)
+	tags.days(v) < today_days
 	msg := sprintf("has passed (today is %s)", [today])
 } else := msg if {
-	(tags.days(v) - tags.days(today)) > max_days
+	(tags.days(v) - today_days) > max_days
 	msg := sprintf("is more than %d days after today (%s)", [max_days, today])
 }
 
@@ -144,31 +147,42 @@ workload_expiry contains [s.r.address, s.pointer, s.labels[key]] if {
 
 app_of(r) := [r.app, object.get(r, ["links", "namespace"], "default")]
 
-carries_expiry(app) if {
-	some r in undeclared_workloads
-	app_of(r) == app
-	some e in workload_expiry
-	e[0] == r.address
-}
+undeclared_addresses := {r.address | some r in undeclared_workloads}
+
+# Apps with an expiry label on at least one of their workloads (sets, not nested loops: a
+# large cluster repo has thousands of workloads).
+apps_with_expiry := {app_of(r) | some r in undeclared_workloads; r.address in expiry_addresses}
+
+expiry_addresses := {e[0] | some e in workload_expiry}
+
+# [app, file, line, address] of every such workload, sorted: the first of each app is where
+# a missing label is reported.
+members := sort([[app_of(r), r.file, r.line, r.address] | some r in undeclared_workloads])
 
 deny contains finding if {
-	some app in {app_of(r) | some r in undeclared_workloads}
-	not carries_expiry(app)
-	first := sort([[r.file, r.line, r.address] | some r in undeclared_workloads; app_of(r) == app])[0]
+	some i, m in members
+	not m[0] in apps_with_expiry
+	first_of_app(i)
 	finding := {
-		"address": first[2],
+		"address": m[3],
 		"pointer": "/metadata/labels",
-		"message": sprintf("app %s (namespace %s, declared by no Namespace object) has no %s label on any workload: nothing says when it may be removed", [app[0], app[1], key]),
+		"message": sprintf("app %s (namespace %s, declared by no Namespace object) has no %s label on any workload: nothing says when it may be removed", [m[0][0], m[0][1], key]),
 	}
 }
 
+first_of_app(i) if i == 0
+
+first_of_app(i) if {
+	i > 0
+	members[i - 1][0] != members[i][0]
+}
+
 deny contains finding if {
-	some r in undeclared_workloads
 	some e in workload_expiry
-	e[0] == r.address
+	e[0] in undeclared_addresses
 	problem := value_problem(e[2])
 	finding := {
-		"address": r.address,
+		"address": e[0],
 		"pointer": sprintf("%s/%s", [e[1], key]),
 		"message": sprintf("%s %v %s", [key, e[2], problem]),
 	}

@@ -42,8 +42,17 @@ fn apply(files: &mut Vec<SourceFile>, m: &Mutation) {
     match m {
         Mutation::BlankLines { file, line, n: k } => {
             let f = &mut files[file % n];
-            let text = String::from_utf8_lossy(&f.bytes).into_owned();
-            let at = corpus::line_start(&text, *line);
+            // On the bytes: a lossy text of a file with invalid UTF-8 has other offsets.
+            let at = match line {
+                0 | 1 => 0,
+                l => f
+                    .bytes
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, b)| **b == b'\n')
+                    .nth(*l as usize - 2)
+                    .map_or(f.bytes.len(), |(i, _)| i + 1),
+            };
             f.bytes.splice(at..at, std::iter::repeat_n(b'\n', *k));
         }
         Mutation::CopyUnder { file, dir } => {
