@@ -83,18 +83,18 @@ value_problem(v) := "is not a date in YYYY-MM-DD form" if {
 }
 
 deny contains finding if {
-	some r in tags.cloud_resources
+	some r in data.gatepost.lib.tags.cloud_resources
 	set := tags.effective(r)
 	not key in object.keys(set)
 	finding := {
 		"address": r.address,
-		"pointer": tags.pointer_of(tags.tag_path[r.type]),
+		"pointer": tags.pointer_of(tags.tag_path(r.type)),
 		"message": sprintf("%s has no %s tag: nothing says when this app may be removed", [r.address, key]),
 	}
 }
 
 deny contains finding if {
-	some r in tags.cloud_resources
+	some r in data.gatepost.lib.tags.cloud_resources
 	tags.effective(r)
 	at := tags.located_value(r, key)
 	problem := value_problem(at.value)
@@ -132,7 +132,7 @@ deny contains finding if {
 declared_namespaces := {object.get(n.attrs, ["metadata", "name"], "") | some n in input.by_type.Namespace}
 
 undeclared_workloads contains r if {
-	some kind in tags.k8s_workloads
+	some kind in data.gatepost.lib.tags.k8s_workloads
 	some r in input.by_type[kind]
 	ns := object.get(r, ["links", "namespace"], "default")
 	not ns in declared_namespaces
@@ -140,7 +140,7 @@ undeclared_workloads contains r if {
 
 # [address, pointer of the label set, value] of each expiry label on such a workload.
 workload_expiry contains [s.r.address, s.pointer, s.labels[key]] if {
-	some s in tags.k8s_label_sets
+	some s in data.gatepost.lib.tags.k8s_label_sets
 	s.r.type != "Namespace"
 	key in object.keys(s.labels)
 }

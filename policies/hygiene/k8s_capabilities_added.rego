@@ -20,7 +20,7 @@ import data.gatepost.lib.k8s
 dangerous := {"ALL", "SYS_ADMIN", "NET_RAW", "NET_ADMIN", "SYS_PTRACE", "SYS_MODULE", "DAC_READ_SEARCH", "SYS_RAWIO", "BPF", "PERFMON"}
 
 deny contains finding if {
-	some c in k8s.containers
+	some c in data.gatepost.lib.k8s.containers
 	some j, cap in k8s.container_sc(c).capabilities.add
 	name := upper(trim_prefix(upper(cap), "CAP_"))
 	name != "NET_BIND_SERVICE"

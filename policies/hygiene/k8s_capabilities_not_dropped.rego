@@ -20,7 +20,7 @@ import data.gatepost.lib.k8s
 dropped(c) := {upper(x) | some x in k8s.container_sc(c).capabilities.drop; is_string(x)}
 
 deny contains finding if {
-	some c in k8s.containers
+	some c in data.gatepost.lib.k8s.containers
 	not "ALL" in dropped(c)
 	keeps := [x | some x in ["NET_RAW"]; not x in dropped(c)]
 	note := {true: " (NET_RAW stays available)", false: ""}[count(keeps) > 0]

@@ -30,7 +30,7 @@ clean(p) := "/" if p == "/"
 clean(p) := trim_right(p, "/") if p != "/"
 
 host_paths contains item if {
-	some r in k8s.workloads
+	some r in data.gatepost.lib.k8s.workloads
 	some i, v in object.get(k8s.pod_spec(r), "volumes", [])
 	is_string(v.hostPath.path)
 	ptr := sprintf("%s/volumes/%d/hostPath/path", [r.links.pod_pointer, i])

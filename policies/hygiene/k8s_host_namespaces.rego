@@ -18,7 +18,7 @@ package gatepost.rules.k8s_host_namespaces
 import data.gatepost.lib.k8s
 
 deny contains finding if {
-	some r in k8s.workloads
+	some r in data.gatepost.lib.k8s.workloads
 	spec := k8s.pod_spec(r)
 	some field in ["hostNetwork", "hostPID", "hostIPC"]
 	spec[field] == true

@@ -18,7 +18,7 @@ package gatepost.rules.k8s_image_without_digest
 import data.gatepost.lib.k8s
 
 images contains item if {
-	some c in k8s.containers
+	some c in data.gatepost.lib.k8s.containers
 	is_string(c.container.image)
 	ptr := sprintf("%s/image", [c.pointer])
 	not k8s.unresolved(c.resource, ptr)

@@ -18,7 +18,7 @@ package gatepost.rules.k8s_privilege_escalation
 import data.gatepost.lib.k8s
 
 deny contains finding if {
-	some c in k8s.containers
+	some c in data.gatepost.lib.k8s.containers
 	object.get(k8s.container_sc(c), "allowPrivilegeEscalation", true) != false
 	not k8s.unresolved(c.resource, sprintf("%s/securityContext/allowPrivilegeEscalation", [c.pointer]))
 	finding := {

@@ -18,7 +18,7 @@ package gatepost.rules.k8s_privileged_container
 import data.gatepost.lib.k8s
 
 deny contains finding if {
-	some c in k8s.containers
+	some c in data.gatepost.lib.k8s.containers
 	k8s.container_sc(c).privileged == true
 	finding := {
 		"address": c.resource.address,

@@ -46,7 +46,7 @@ placeholder(c) if {
 }
 
 deny contains finding if {
-	some c in k8s.containers
+	some c in data.gatepost.lib.k8s.containers
 	root(c)
 	not placeholder(c)
 	finding := {

@@ -15,10 +15,8 @@
 #   types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController, PodTemplate, Configuration, Revision, Rollout, Service]
 package gatepost.rules.k8s_secret_in_env
 
-import data.gatepost.lib.k8s
-
 deny contains finding if {
-	some c in k8s.containers
+	some c in data.gatepost.lib.k8s.containers
 	some i, e in object.get(c.container, "env", [])
 	ref := e.valueFrom.secretKeyRef
 	finding := {
@@ -29,7 +27,7 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	some c in k8s.containers
+	some c in data.gatepost.lib.k8s.containers
 	some i, e in object.get(c.container, "envFrom", [])
 	ref := e.secretRef
 	finding := {

@@ -95,7 +95,7 @@ deny contains finding if {
 
 # Step env.
 deny contains finding if {
-	some item in gha.steps
+	some item in data.gatepost.lib.gha.steps
 	item.r in preview_jobs
 	some name, v in object.get(item.step, "env", {})
 	key_env(name, v)
@@ -104,7 +104,7 @@ deny contains finding if {
 
 # Key inputs of the cloud login actions, and any other input naming a key secret.
 deny contains finding if {
-	some item in gha.steps
+	some item in data.gatepost.lib.gha.steps
 	item.r in preview_jobs
 	some input_name, v in object.get(item.step, "with", {})
 	key_input(item.step, input_name, v)

@@ -69,7 +69,7 @@ not_allowed(v) if {
 message(v) := sprintf("%s %v is not an allowed retention class (%s)", [key, v, concat(", ", allowed)])
 
 deny contains finding if {
-	some r in tags.cloud_resources
+	some r in data.gatepost.lib.tags.cloud_resources
 	tags.effective(r)
 	at := tags.located_value(r, key)
 	not_allowed(at.value)

@@ -90,19 +90,19 @@ mismatched(set) := [sprintf("%s %q does not match %s", [k, v, p]) |
 ]
 
 deny contains finding if {
-	some r in tags.cloud_resources
+	some r in data.gatepost.lib.tags.cloud_resources
 	set := tags.effective(r)
 	ps := problems(set)
 	count(ps) > 0
 	finding := {
 		"address": r.address,
-		"pointer": tags.pointer_of(tags.tag_path[r.type]),
+		"pointer": tags.pointer_of(tags.tag_path(r.type)),
 		"message": sprintf("%s tags: %s", [r.address, concat("; ", ps)]),
 	}
 }
 
 deny contains finding if {
-	some item in tags.k8s_label_sets
+	some item in data.gatepost.lib.tags.k8s_label_sets
 	is_object(item.labels)
 	ps := problems(item.labels)
 	count(ps) > 0

@@ -17,7 +17,7 @@ package gatepost.rules.aws_iam_passrole_any
 import data.gatepost.lib.iam
 
 deny contains finding if {
-	some p in iam.identity_policies
+	some p in data.gatepost.lib.iam.identity_policies
 	some st in iam.statements(p.doc, p.pointer)
 	some i, a in iam.allowed_actions(st.statement)
 	passes_roles(a)

@@ -21,7 +21,7 @@ package gatepost.rules.aws_iam_role_admin_assumable
 import data.gatepost.lib.iam
 
 deny contains finding if {
-	some p in iam.trust_policies
+	some p in data.gatepost.lib.iam.trust_policies
 	some st in iam.statements(p.doc, p.pointer)
 	who := assumers(st.statement)
 	count(who) > 0

@@ -18,7 +18,7 @@ package gatepost.rules.aws_iam_role_trust_too_broad
 import data.gatepost.lib.iam
 
 deny contains finding if {
-	some p in iam.trust_policies
+	some p in data.gatepost.lib.iam.trust_policies
 	some st in iam.statements(p.doc, p.pointer)
 	iam.allows(st.statement)
 	iam.public_principal(st.statement.Principal)
@@ -31,7 +31,7 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	some p in iam.trust_policies
+	some p in data.gatepost.lib.iam.trust_policies
 	some st in iam.statements(p.doc, p.pointer)
 	iam.allows(st.statement)
 	not iam.public_principal(st.statement.Principal)

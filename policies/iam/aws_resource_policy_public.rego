@@ -19,7 +19,7 @@ package gatepost.rules.aws_resource_policy_public
 import data.gatepost.lib.iam
 
 deny contains finding if {
-	some p in iam.resource_policies
+	some p in data.gatepost.lib.iam.resource_policies
 	p.service != "s3"
 	some st in iam.statements(p.doc, p.pointer)
 	iam.open_to_anyone(st.statement)
@@ -33,7 +33,7 @@ deny contains finding if {
 # Every action to anyone: reported even when a condition narrows who, since the condition is
 # then the only guard of every operation, including changing the policy itself.
 deny contains finding if {
-	some p in iam.resource_policies
+	some p in data.gatepost.lib.iam.resource_policies
 	some st in iam.statements(p.doc, p.pointer)
 	iam.allows(st.statement)
 	iam.public_principal(st.statement.Principal)

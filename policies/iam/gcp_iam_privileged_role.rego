@@ -22,7 +22,7 @@ import data.gatepost.lib.gcp
 scoped_prefixes := ["google_project_iam_", "google_folder_iam_", "google_organization_iam_", "google_iam_policy"]
 
 deny contains finding if {
-	some g in gcp.grants
+	some g in data.gatepost.lib.gcp.grants
 	some prefix in scoped_prefixes
 	startswith(g.resource.type, prefix)
 	gcp.admin_role(g.role)

@@ -14,11 +14,9 @@
 #   types: [google_project_iam_member, google_project_iam_binding, google_service_account_iam_member, google_service_account_iam_binding, google_service_account_iam_policy, google_kms_crypto_key_iam_member, google_kms_crypto_key_iam_binding, google_kms_crypto_key_iam_policy, google_kms_key_ring_iam_member, google_kms_key_ring_iam_binding, google_kms_key_ring_iam_policy, google_pubsub_topic_iam_member, google_pubsub_topic_iam_binding, google_pubsub_subscription_iam_member, google_pubsub_subscription_iam_binding, google_cloud_run_service_iam_member, google_cloud_run_service_iam_binding, google_cloudfunctions_function_iam_member, google_cloudfunctions_function_iam_binding, google_secret_manager_secret_iam_member, google_secret_manager_secret_iam_binding, google_artifact_registry_repository_iam_member, google_artifact_registry_repository_iam_binding, google_iam_policy]
 package gatepost.rules.gcp_iam_public_member
 
-import data.gatepost.lib.gcp
-
 deny contains finding if {
-	some g in gcp.grants
-	g.member in gcp.public_members
+	some g in data.gatepost.lib.gcp.grants
+	g.member in data.gatepost.lib.gcp.public_members
 	not storage(g.resource.type)
 	finding := {
 		"address": g.resource.address,

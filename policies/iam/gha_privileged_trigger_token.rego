@@ -23,7 +23,7 @@ broad(r) := ["", "no permissions, so the default token scopes"] if not "permissi
 
 deny contains finding if {
 	some r in input.by_type["github.workflow"]
-	some t in gha.triggers(r.attrs.on) & gha.privileged_triggers
+	some t in gha.triggers(r.attrs.on) & data.gatepost.lib.gha.privileged_triggers
 	b := broad(r)
 	finding := {
 		"address": r.address,

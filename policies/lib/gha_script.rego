@@ -19,13 +19,13 @@ script_inputs := {
 }
 
 sinks contains e if {
-	some s in gha.steps
+	some s in data.gatepost.lib.gha.steps
 	is_string(s.step.run)
 	e := {"r": s.r, "pointer": concat("", [s.pointer, "/run"]), "sink": "a run script"}
 }
 
 sinks contains e if {
-	some s in gha.steps
+	some s in data.gatepost.lib.gha.steps
 	inputs := script_inputs[gha.action_name(s.step)]
 	is_object(s.step.with)
 	some k, _ in s.step.with

@@ -68,24 +68,27 @@ gcp_label_paths := {
 	"google_cloud_run_service": ["metadata", 0, "labels"],
 }
 
-# tag_path[type] is where a taggable type keeps its tags, as a path into attrs.
-tag_path[t] := ["tags"] if some t in aws_tagged
+# tag_path[type] is where a taggable type keeps its tags, as a path into attrs. A function
+# of the type rather than an object of every taggable type: building that object cost each
+# rule more than its own work on a small app.
+tag_path(t) := ["tags"] if {
+	t in aws_tagged
+} else := ["labels"] if {
+	t in gcp_labelled
+} else := gcp_label_paths[t]
 
-tag_path[t] := ["labels"] if some t in gcp_labelled
-
-tag_path[t] := p if some t, p in gcp_label_paths
-
-taggable_types := {t | some t, _ in tag_path}
+taggable_types := (aws_tagged | gcp_labelled) | {t | some t, _ in gcp_label_paths}
 
 # Kubernetes kinds whose labels are checked, and which of them carry a pod template.
 k8s_labelled := {"Namespace", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod"}
 
 k8s_workloads := k8s_labelled - {"Namespace"}
 
-# Every taggable Terraform resource present.
+# Every taggable Terraform resource present (the types present are few; the taggable ones many).
 cloud_resources contains r if {
-	some t in taggable_types
-	some r in input.by_type[t]
+	some t, rs in input.by_type
+	tag_path(t)
+	some r in rs
 	r.kind == "terraform.resource"
 }
 
@@ -97,10 +100,10 @@ is_unresolved(v) if {
 }
 
 # The resource's own tag map is unresolved (a `${...}` string or a listed pointer).
-own_unresolved(r) if is_unresolved(object.get(r.attrs, tag_path[r.type], null))
+own_unresolved(r) if is_unresolved(object.get(r.attrs, tag_path(r.type), null))
 
 own_unresolved(r) if {
-	ptr := pointer_of(tag_path[r.type])
+	ptr := pointer_of(tag_path(r.type))
 	some u in object.get(r, "unresolved", [])
 	u == ptr
 }
@@ -110,7 +113,7 @@ provider_defaults(r) := d if {
 	startswith(r.type, "aws_")
 	d := r.links.provider.default_tags
 } else := d if {
-	tag_path[r.type] == ["labels"]
+	tag_path(r.type) == ["labels"]
 	d := r.links.provider.default_labels
 }
 
@@ -125,7 +128,7 @@ unknown(r) if own_unresolved(r)
 unknown(r) if is_string(provider_defaults(r))
 
 own_tags(r) := t if {
-	t := object.get(r.attrs, tag_path[r.type], {})
+	t := object.get(r.attrs, tag_path(r.type), {})
 	is_object(t)
 } else := {}
 
@@ -140,7 +143,7 @@ effective(r) := t if {
 } else := t if {
 	not unknown(r)
 	defaults := object.get(r, ["links", "provider", "default_labels"], null)
-	tag_path[r.type] == ["labels"]
+	tag_path(r.type) == ["labels"]
 	is_object(defaults)
 	t := object.union(defaults, own_tags(r))
 } else := t if {
@@ -153,7 +156,7 @@ effective(r) := t if {
 located_value(r, key) := v if {
 	own := own_tags(r)
 	key in object.keys(own)
-	v := {"address": r.address, "pointer": sprintf("%s/%s", [pointer_of(tag_path[r.type]), key]), "value": own[key]}
+	v := {"address": r.address, "pointer": sprintf("%s/%s", [pointer_of(tag_path(r.type)), key]), "value": own[key]}
 } else := v if {
 	d := provider_defaults(r)
 	is_object(d)

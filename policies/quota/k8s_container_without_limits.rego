@@ -17,7 +17,7 @@ package gatepost.rules.k8s_container_without_limits
 import data.gatepost.lib.k8s
 
 deny contains finding if {
-	some c in k8s.containers
+	some c in data.gatepost.lib.k8s.containers
 	some res in ["cpu", "memory"]
 	not c.container.resources.limits[res]
 	not res in object.get(c.resource.links, ["namespace_policies", "limit_defaults", "default"], [])

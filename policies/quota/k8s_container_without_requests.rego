@@ -18,7 +18,7 @@ package gatepost.rules.k8s_container_without_requests
 import data.gatepost.lib.k8s
 
 deny contains finding if {
-	some c in k8s.containers
+	some c in data.gatepost.lib.k8s.containers
 	some res in ["cpu", "memory"]
 	not c.container.resources.requests[res]
 	not c.container.resources.limits[res]

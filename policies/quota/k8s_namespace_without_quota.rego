@@ -34,7 +34,7 @@ deny contains finding if {
 
 # Namespaces nobody declares: reported once, on the first object that uses them.
 deny contains finding if {
-	some kind in k8s.workload_kinds | {"PersistentVolumeClaim"}
+	some kind in data.gatepost.lib.k8s.workload_kinds | {"PersistentVolumeClaim"}
 	some r in input.by_type[kind]
 	ns := r.links.namespace_policies
 	not ns.declared

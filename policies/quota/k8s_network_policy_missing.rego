@@ -21,7 +21,7 @@ import data.gatepost.lib.k8s
 running(r) if r.type != "PodTemplate"
 
 deny contains finding if {
-	some r in k8s.workloads
+	some r in data.gatepost.lib.k8s.workloads
 	running(r)
 	ns := r.links.namespace_policies
 	count(ns.network_policies) == 0
@@ -34,7 +34,7 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	some r in k8s.workloads
+	some r in data.gatepost.lib.k8s.workloads
 	running(r)
 	count(r.links.namespace_policies.network_policies) > 0
 	count(r.links.network_policies) == 0

@@ -45,7 +45,7 @@ entries contains e if {
 }
 
 entries contains e if {
-	some s in gha.steps
+	some s in data.gatepost.lib.gha.steps
 	some field in ["env", "with"]
 	is_object(s.step[field])
 	some k, v in s.step[field]

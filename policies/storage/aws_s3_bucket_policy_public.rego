@@ -18,7 +18,7 @@ package gatepost.rules.aws_s3_bucket_policy_public
 import data.gatepost.lib.iam
 
 deny contains finding if {
-	some p in iam.resource_policies
+	some p in data.gatepost.lib.iam.resource_policies
 	p.service == "s3"
 	some st in iam.statements(p.doc, p.pointer)
 	iam.open_to_anyone(st.statement)

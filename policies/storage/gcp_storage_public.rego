@@ -13,16 +13,14 @@
 #   types: [google_storage_bucket_iam_member, google_storage_bucket_iam_binding, google_storage_bucket_iam_policy, google_storage_bucket_acl, google_storage_default_object_acl, google_storage_object_acl, google_storage_bucket_access_control, google_storage_default_object_access_control, google_storage_object_access_control, google_bigquery_dataset, google_bigquery_dataset_iam_member, google_bigquery_dataset_iam_binding, google_bigquery_dataset_iam_policy, google_bigquery_dataset_access, google_bigquery_table_iam_member, google_bigquery_table_iam_binding, google_iam_policy]
 package gatepost.rules.gcp_storage_public
 
-import data.gatepost.lib.gcp
-
 storage(t) if startswith(t, "google_storage_")
 
 storage(t) if startswith(t, "google_bigquery_")
 
 deny contains finding if {
-	some g in gcp.grants
+	some g in data.gatepost.lib.gcp.grants
 	storage(g.resource.type)
-	g.member in gcp.public_members
+	g.member in data.gatepost.lib.gcp.public_members
 	finding := {
 		"address": g.resource.address,
 		"pointer": g.pointer,
@@ -35,7 +33,7 @@ deny contains finding if {
 	some t in ["google_storage_bucket_acl", "google_storage_default_object_acl", "google_storage_object_acl"]
 	some r in input.by_type[t]
 	some i, e in r.attrs.role_entity
-	some m in gcp.public_members
+	some m in data.gatepost.lib.gcp.public_members
 	endswith(e, concat(":", ["", m]))
 	finding := {
 		"address": r.address,
@@ -47,7 +45,7 @@ deny contains finding if {
 deny contains finding if {
 	some t in ["google_storage_bucket_access_control", "google_storage_default_object_access_control", "google_storage_object_access_control"]
 	some r in input.by_type[t]
-	r.attrs.entity in gcp.public_members
+	r.attrs.entity in data.gatepost.lib.gcp.public_members
 	finding := {
 		"address": r.address,
 		"pointer": "/entity",
@@ -60,7 +58,7 @@ deny contains finding if {
 	some r in input.by_type.google_bigquery_dataset
 	some i, a in r.attrs.access
 	some key in ["special_group", "iam_member"]
-	a[key] in gcp.public_members
+	a[key] in data.gatepost.lib.gcp.public_members
 	finding := {
 		"address": r.address,
 		"pointer": sprintf("/access/%d/%s", [i, key]),
@@ -71,7 +69,7 @@ deny contains finding if {
 deny contains finding if {
 	some r in input.by_type.google_bigquery_dataset_access
 	some key in ["special_group", "iam_member"]
-	r.attrs[key] in gcp.public_members
+	r.attrs[key] in data.gatepost.lib.gcp.public_members
 	finding := {
 		"address": r.address,
 		"pointer": sprintf("/%s", [key]),

@@ -34,7 +34,7 @@ severity(r) := "medium" if uploads(r)
 severity(r) := "low" if not uploads(r)
 
 deny contains finding if {
-	some s in gha.steps
+	some s in data.gatepost.lib.gha.steps
 	gha.action_name(s.step) == "actions/checkout"
 	not disabled(s.step)
 	not gha.is_expression(s.step["with"])

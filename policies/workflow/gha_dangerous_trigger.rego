@@ -62,7 +62,7 @@ event_only(w) if {
 deny contains finding if {
 	some w in input.by_type["github.workflow"]
 	some e in gha.on_entries(w.attrs.on)
-	e[0] in gha.privileged_triggers
+	e[0] in data.gatepost.lib.gha.privileged_triggers
 	not event_only(w)
 	finding := {
 		"address": w.address,

@@ -27,7 +27,7 @@ severity(path) := "medium" if maybe_untrusted(path)
 severity(path) := "low" if not maybe_untrusted(path)
 
 deny contains finding if {
-	some x in gha_script.expansions
+	some x in data.gatepost.lib.gha_script.expansions
 	some c in x.expression.contexts
 	not gha_script.attacker_controlled(c.path)
 	finding := {
@@ -44,7 +44,7 @@ deny contains finding if {
 
 # An expression that reads no context (a literal or a function of literals).
 deny contains finding if {
-	some x in gha_script.expansions
+	some x in data.gatepost.lib.gha_script.expansions
 	count(x.expression.contexts) == 0
 	finding := {
 		"address": x.r.address,

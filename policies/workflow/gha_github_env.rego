@@ -39,11 +39,11 @@ exposed(s) if s.r.type == "github.action"
 
 exposed(s) if {
 	s.r.type == "github.job"
-	count(gha.job_triggers(s.r) & gha.privileged_triggers) > 0
+	count(gha.job_triggers(s.r) & data.gatepost.lib.gha.privileged_triggers) > 0
 }
 
 deny contains finding if {
-	some s in gha.steps
+	some s in data.gatepost.lib.gha.steps
 	is_string(s.step.run)
 	exposed(s)
 	some line in split(s.step.run, "\n")

@@ -23,7 +23,7 @@ envs contains e if {
 }
 
 envs contains e if {
-	some s in gha.steps
+	some s in data.gatepost.lib.gha.steps
 	e := {"r": s.r, "env": s.step.env, "pointer": concat("", [s.pointer, "/env"])}
 }
 

@@ -66,9 +66,9 @@ uses_self_hosted(r) if {
 	matrix_self_hosted(r)
 }
 
-severity(r) := "high" if count(gha.job_triggers(r) & gha.public_triggers) > 0
+severity(r) := "high" if count(gha.job_triggers(r) & data.gatepost.lib.gha.public_triggers) > 0
 
-severity(r) := "medium" if count(gha.job_triggers(r) & gha.public_triggers) == 0
+severity(r) := "medium" if count(gha.job_triggers(r) & data.gatepost.lib.gha.public_triggers) == 0
 
 deny contains finding if {
 	some r in input.by_type["github.job"]

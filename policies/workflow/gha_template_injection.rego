@@ -14,11 +14,10 @@
 #   types: [github.job, github.action]
 package gatepost.rules.gha_template_injection
 
-import data.gatepost.lib.gha
 import data.gatepost.lib.gha_script
 
 deny contains finding if {
-	some x in gha_script.expansions
+	some x in data.gatepost.lib.gha_script.expansions
 	some c in x.expression.contexts
 	gha_script.attacker_controlled(c.path)
 	finding := {

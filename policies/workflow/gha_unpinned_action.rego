@@ -13,8 +13,6 @@
 #   types: [github.job, github.action]
 package gatepost.rules.gha_unpinned_action
 
-import data.gatepost.lib.gha
-
 trusted(uses) if {
 	some owner in input.config.workflow.trusted_action_owners
 	startswith(lower(uses), lower(concat("", [owner, "/"])))
@@ -29,7 +27,7 @@ local_or_docker(uses) if startswith(uses, "docker://")
 
 # Heads are bound in the body: a head that reads a missing key would void the whole set.
 uses_entries contains e if {
-	some s in gha.steps
+	some s in data.gatepost.lib.gha.steps
 	is_string(s.step.uses)
 	e := {"r": s.r, "uses": trim_space(s.step.uses), "pointer": concat("", [s.pointer, "/uses"])}
 }

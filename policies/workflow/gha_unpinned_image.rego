@@ -35,7 +35,7 @@ images contains e if {
 }
 
 images contains e if {
-	some s in gha.steps
+	some s in data.gatepost.lib.gha.steps
 	is_string(s.step.uses)
 	startswith(s.step.uses, "docker://")
 	e := {"r": s.r, "image": substring(s.step.uses, 9, -1), "pointer": concat("", [s.pointer, "/uses"])}

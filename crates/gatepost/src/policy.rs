@@ -230,6 +230,66 @@ mod tests {
         }
     }
 
+    /// regorus evaluates every rule of a package reached through its import alias, so a
+    /// bundled rule names a library's rules by full path and uses the alias only for calls.
+    #[test]
+    fn library_rules_are_named_by_full_path() {
+        let ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+        let files = bundled();
+        let mut bad = Vec::new();
+        for lib in files.iter().filter(|f| f.path.starts_with("policies/lib/")) {
+            let name = lib
+                .path
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .trim_end_matches(".rego");
+            // Rule heads at the start of a line that are not function definitions.
+            let rules: std::collections::HashSet<&str> = lib
+                .text
+                .lines()
+                .filter_map(|l| {
+                    let head: String = l.chars().take_while(|c| ident(*c)).collect();
+                    let rest = &l[head.len()..];
+                    (!head.is_empty()
+                        && !rest.starts_with('(')
+                        && head != "package"
+                        && head != "import")
+                        .then(|| &l[..head.len()])
+                })
+                .collect();
+            let import = format!("import data.gatepost.lib.{name}");
+            for f in files
+                .iter()
+                .filter(|f| !f.is_test && f.text.lines().any(|l| l.trim() == import))
+            {
+                for (i, l) in f
+                    .text
+                    .lines()
+                    .enumerate()
+                    .filter(|(_, l)| !l.trim_start().starts_with('#'))
+                {
+                    for (at, _) in l.match_indices(&format!("{name}.")) {
+                        if at > 0
+                            && (ident(l[..at].chars().last().unwrap()) || l[..at].ends_with('.'))
+                        {
+                            continue;
+                        }
+                        let after = &l[at + name.len() + 1..];
+                        let word: String = after.chars().take_while(|c| ident(*c)).collect();
+                        if rules.contains(word.as_str()) && !after[word.len()..].starts_with('(') {
+                            bad.push(format!("{}:{}: {name}.{word}", f.path, i + 1));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            bad.is_empty(),
+            "use data.gatepost.lib.<lib>.<rule>: {bad:?}"
+        );
+    }
+
     #[test]
     fn metadata_is_read_from_the_comment_block() {
         let p = load(
