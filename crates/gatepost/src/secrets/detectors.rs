@@ -318,6 +318,15 @@ pub(crate) static DETECTORS: &[Detector] = &[
       r"\bA{20,22}[A-Za-z0-9%]{30,}").check(v::mixed),
     d("twitter-access-token", "Twitter/X user access token", M, &["twitter", "x_api"],
       r"\b\d{15,20}-[A-Za-z0-9]{25,40}\b").check(v::mixed),
+    // Postmark server and account tokens are UUIDs: only the product name says so.
+    d("postmark-token", "Postmark server/account token", M, &["postmark"],
+      r#"(?i)postmark[A-Za-z0-9_.\-]*["']?\s*[:=]\s*["']?(?P<s>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b"#)
+        .check(v::token_or_uuid),
+    d("beamer-api-key", "Beamer API key", M, &["beamer"],
+      r#"(?i)beamer[A-Za-z0-9_.\-]*["']?\s*[:=]?\s*["']?(?P<s>b_[A-Za-z0-9+/=_\-]{40,48})"#).check(v::token),
+    // Django's generated keys: 50 characters from `[a-z0-9!@#$%^&*(-_=+)]`.
+    d("django-secret-key", "Django SECRET_KEY", M, &["secret_key"],
+      r#"SECRET_KEY["']?\s*(?:=|,|:)\s*["'](?P<s>(?:django-insecure-)?[a-z0-9!@#$%^&*(\-_=+)]{50})["']"#).check(v::django_key),
     // --- Private keys ---------------------------------------------------------------
     d("private-key", "Private key (PEM block)", H, &["private key"],
       r"-----BEGIN[ A-Z0-9]{0,30}PRIVATE KEY(?: BLOCK)?-----(?P<s>(?s:.*?))(?:-----END|\z)")
@@ -341,7 +350,7 @@ pub(crate) static DETECTORS: &[Detector] = &[
     // User and password runs are unbounded (`+`, length checked in `url_password`): bounded
     // repeats of these Unicode classes took ~8 ms to compile, most of a small scan's secrets pass.
     d("connection-string-password", "Password in a database/broker connection URI", H, &["://"],
-      r#"(?i)\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|clickhouse|couchdb|neo4j(?:\+s)?|cassandra|cockroachdb|db2|sybase|ldaps?|smtps?)://[^\s:/@"'<>\[\]{}]+:(?P<s>[^\s/@"'<>]+)@[A-Za-z0-9_\-]"#)
+      r#"(?i)\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|clickhouse|couchdb|neo4j(?:\+s)?|cassandra|cockroachdb|db2|sybase|ldaps?|smtps?)://[^\s:/@"'<>\[\]{}]*:(?P<s>[^\s/@"'<>]+)@[A-Za-z0-9_\-]"#)
         .check(v::url_password),
     d("url-credentials", "Credentials embedded in a URL", M, &["://"],
       r#"\b[a-zA-Z][a-zA-Z0-9+.\-]{1,20}://[^\s:/@"'<>\[\]{}]+:(?P<s>[^\s/@"'<>]+)@[A-Za-z0-9_\-]"#)

@@ -349,3 +349,31 @@ fn slack_webhook_needs_real_workspace_ids() {
         "q7Vd2LmX9pRt4KcW8nZb3HyF",
     ]));
 }
+
+#[test]
+fn product_named_uuid_and_prefixed_keys() {
+    let uuid = "6f1c2a9e-3b7d-4e8f-a1c5-9d2e7b4f0a63";
+    one(
+        &format!("postmark_server_token: \"{uuid}\"\n"),
+        "postmark-token",
+    );
+    let found = scan_text("t.txt", &format!("request_id: \"{uuid}\"\n"));
+    assert!(
+        found.iter().all(|c| c.rule != "postmark-token"),
+        "{found:?}"
+    );
+    let beamer = tok(&["b_", "Kq7Vd2LmX9pRt4KcW8nZb3HyF6sJg1TuE5aNo0BiQ+y="]);
+    one(&format!("beamer = {beamer}\n"), "beamer-api-key");
+    let django = tok(&[
+        "k3#v9!q2x7",
+        "m(p4^z8w+r",
+        "1t6&y5-u0e",
+        "s@j3=h9%c2",
+        "n8*b4_d7f1",
+    ]);
+    one(&format!("SECRET_KEY = '{django}'\n"), "django-secret-key");
+    none("SECRET_KEY = 'this_is_a_fifty_character_snake_case_name_abcdefghij'\n");
+    // A password-only URI (no user name before the colon).
+    let redis = format!("redis://:{}@cache.internal:6380\n", "Kq7Vd2LmX9pRt4KcW8nZ");
+    one(&redis, "connection-string-password");
+}

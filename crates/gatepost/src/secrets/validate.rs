@@ -65,6 +65,13 @@ pub(crate) fn vendor_shape_mismatch(key: &str, v: &str) -> bool {
             && v.split_once('_').is_some_and(|(a, _)| !a.is_empty() && a.bytes().all(|b| b.is_ascii_digit())))
 }
 
+/// A generated Django key mixes letters, digits and punctuation; a sentence or a
+/// snake_case name of the same length does not.
+pub(crate) fn django_key(v: &str) -> bool {
+    let c = Classes::of(v);
+    c.lower && c.digit && c.special && !decoys::is_placeholder(v) && !decoys::is_doc_placeholder(v)
+}
+
 /// Minimal base64 decoder (standard and URL-safe alphabets, padding optional).
 pub(crate) fn b64_decode(s: &str) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(s.len() * 3 / 4);
