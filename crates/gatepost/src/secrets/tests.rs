@@ -377,3 +377,18 @@ fn product_named_uuid_and_prefixed_keys() {
     let redis = format!("redis://:{}@cache.internal:6380\n", "Kq7Vd2LmX9pRt4KcW8nZ");
     one(&redis, "connection-string-password");
 }
+
+#[test]
+fn password_statements_ending_in_semicolons() {
+    let pw = "Vq7dL2mX9pRt";
+    one(
+        &format!("static final String DB_PASSWORD = \"{pw}\";\n"),
+        "generic-password",
+    );
+    one(
+        &format!("$user = \"app\"; $password = \"{pw}\";\n"),
+        "generic-password",
+    );
+    // The anonymous-FTP convention is not a credential.
+    none("server->user = \"anonymous\";\nserver->password = \"nobody7@\";\n");
+}
