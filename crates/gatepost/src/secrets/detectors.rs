@@ -392,6 +392,21 @@ pub(crate) static DETECTORS: &[Detector] = &[
         "supabase.co", "looker.com", "nylas.com", "ddog-gov.com"],
       r"(?i)\b(?:[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:okta(?:preview)?\.com|jfrog\.io|atlassian\.net|freshdesk\.com|openai\.azure\.com|azuredatabricks\.net|cloud\.databricks\.com|myshopify\.com|(?:my\.)?salesforce\.com|(?:[a-z]{2}\.)?auth0\.com|blob\.core\.windows\.net|cognitiveservices\.azure\.com|supabase\.co|cloud\.looker\.com|(?:api\.)?[a-z]{2}\.nylas\.com|ddog-gov\.com|search\.windows\.net|api\.riotgames\.com|visualstudio\.com)|dev\.azure\.com/[A-Za-z0-9_\-]+|(?:[a-z0-9\-]+\.)*datadoghq\.(?:com|eu))\b"),
     d("age-recipient", "age public key (recipient)", I, &["age1"], r"\bage1[0-9a-z]{58}\b"),
+    // Product-named identifiers: the key name says which product the id belongs to.
+    d("mattermost-server-url", "Mattermost server URL", I, &["mattermost_url", "mm_url", "mm.url", "mm_host", "mm-server"],
+      r#"(?i)\b(?:mattermost|mm)[_.\-](?:url|host|server)["']?\s*[:=]\s*["']?(?P<s>https?://[A-Za-z0-9.\-]+(?::\d+)?(?:/[A-Za-z0-9._\-]+)*)"#).check(v::self_hosted_url),
+    d("launchdarkly-client-id", "LaunchDarkly client-side ID", I, &["ld_client_side_id", "launchdarkly_client_id"],
+      r#"(?i)(?:ld|launchdarkly)_client(?:_side)?_id["']?\s*[:=]\s*["']?(?P<s>[a-f0-9]{24})\b"#),
+    d("planetscale-username", "PlanetScale database user name", I, &["pscale_user", "planetscale_id", "planetscale_user"],
+      r#"(?i)(?:pscale_user|planetscale_(?:id|user))["']?\s*[:=]\s*["']?(?P<s>[a-z0-9]{12})\b"#),
+    d("facebook-app-id", "Facebook app ID", I, &["fb_app_id", "facebook_app_id", "facebook_application_id"],
+      r#"(?i)(?:fb|facebook)_app(?:lication)?_id["']?\s*[:=]\s*["']?(?P<s>\d{15,16})\b"#),
+    d("algolia-app-id", "Algolia application ID", I, &["algolia_app_id", "algolia_application_id"],
+      r#"(?i)algolia_app(?:lication)?_id["']?\s*[:=]\s*["']?(?P<s>[A-Z0-9]{10})\b"#),
+    d("confluent-api-key-id", "Confluent Cloud / Kafka API key (the id half)", I, &["confluent", "kafka"],
+      r"\b[A-Z0-9]{16}\b").check(v::mixed),
+    d("azure-storage-account-name", "Azure storage account name", I, &["accountname="],
+      r"(?i)\bAccountName=(?P<s>[a-z0-9]{3,24})(?:;|$)"),
 ];
 
 /// Keyword-driven detectors implemented in `keyed.rs` (listed for `detectors()`).

@@ -734,7 +734,6 @@ fn finish(
     let v = &text[vs..ve];
     if class == Class::Password {
         // `Key=Value;` belongs to the connection-string detector, `?password=` to the URL ones.
-        let prev = key_text.trim_end_matches(|c: char| is_sep(c as u8));
         let before_key = text[..key.start].trim_end();
         // `password = "…";` and `$password = …;` are statements in code; only an unspaced
         // `Password=…;` reads as a connection-string item.
@@ -757,7 +756,6 @@ fn finish(
             || before_key.ends_with('?')
             || before_key.ends_with('&')
             || v.starts_with('{')
-            || prev.is_empty() && !assigned
         {
             return None;
         }

@@ -392,3 +392,26 @@ fn password_statements_ending_in_semicolons() {
     // The anonymous-FTP convention is not a credential.
     none("server->user = \"anonymous\";\nserver->password = \"nobody7@\";\n");
 }
+
+#[test]
+fn product_named_identifiers_are_info() {
+    let c = one(
+        "MATTERMOST_URL=https://chat.corp.internal:8065\n",
+        "mattermost-server-url",
+    );
+    assert_eq!(c.confidence, "info");
+    let found = scan_text("t.txt", "mattermost_url=https://community.mattermost.com\n");
+    assert!(
+        found.iter().all(|c| c.rule != "mattermost-server-url"),
+        "{found:?}"
+    );
+    assert_eq!(
+        one("algolia_app_id = \"Q7VD2LMX9P\"\n", "algolia-app-id").confidence,
+        "info"
+    );
+    let name = one(
+        "DefaultEndpointsProtocol=https;AccountName=prodlogs7;AccountKey=",
+        "azure-storage-account-name",
+    );
+    assert_eq!(name.length, 9);
+}

@@ -72,6 +72,18 @@ pub(crate) fn django_key(v: &str) -> bool {
     c.lower && c.digit && c.special && !decoys::is_placeholder(v) && !decoys::is_doc_placeholder(v)
 }
 
+/// A server URL worth recording is a private deployment's, not the vendor's own public
+/// site (`community.mattermost.com`).
+pub(crate) fn self_hosted_url(v: &str) -> bool {
+    let host = v.split("://").nth(1).unwrap_or(v);
+    let host = host
+        .split(['/', ':'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    !(host == "mattermost.com" || host.ends_with(".mattermost.com"))
+}
+
 /// Minimal base64 decoder (standard and URL-safe alphabets, padding optional).
 pub(crate) fn b64_decode(s: &str) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(s.len() * 3 / 4);
