@@ -164,7 +164,7 @@ pub(crate) static DETECTORS: &[Detector] = &[
       r"\bxox[abeoprs]-(?:\d+-)?[0-9A-Za-z\-]{10,}"),
     d("slack-app-token", "Slack app-level token", H, &["xapp-"], r"\bxapp-\d-[A-Z0-9]+-\d+-[a-z0-9]+"),
     d("slack-webhook", "Slack webhook URL", H, &["hooks.slack.com"],
-      r"(?P<s>hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9/]{10,}/[A-Za-z0-9]{16,})(?:[^A-Za-z0-9_\-]|$)"),
+      r"(?P<s>hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9/]{10,}/[A-Za-z0-9]{16,})(?:[^A-Za-z0-9_\-]|$)").check(v::slack_webhook),
     d("discord-webhook", "Discord webhook URL", H, &["discord.com/api/webhooks", "discordapp.com/api/webhooks"],
       r"discord(?:app)?\.com/api/webhooks/\d{17,20}/[A-Za-z0-9_\-]{60,68}"),
     d("telegram-bot-token", "Telegram bot token", H, &[":aa"], r"\b\d{8,10}:AA[A-Za-z0-9_\-]{32,34}\b"),
@@ -185,11 +185,11 @@ pub(crate) static DETECTORS: &[Detector] = &[
       r"\bshp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}\b"),
     d("facebook-access-token", "Facebook access token", H, &["eaac", "eaab"], r"\bEAA[BC][A-Za-z0-9]{30,}"),
     d("new-relic-key", "New Relic key", H, &["nrak-", "nraa-", "nriq-", "nrii-", "nrjs-", "nral", "px-api-", "px-dep-"],
-      r"\b(?:NR(?:AK|AA|IQ)-[A-Za-z0-9_\-]{27,32}|NRII-[A-Za-z0-9_\-]{32}|NRJS-[a-f0-9]{19}|[a-f0-9]{36}NRAL|px-(?:api|dep)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b"),
+      r"\b(?:NR(?:AK|AA|IQ)-[A-Za-z0-9_\-]{27,32}|NRII-[A-Za-z0-9_\-]{32}|NRJS-[a-f0-9]{19}|(?:[a-f0-9]{36}|[a-z]{2}\d{2}xx[a-f0-9]{30})NRAL|px-(?:api|dep)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b"),
     d("okta-api-token", "Okta API token", H, &["ssws"], r"SSWS\s+(?P<s>00[A-Za-z0-9_\-]{40})"),
     d("hubspot-private-app-token", "HubSpot private app token", H, &["pat-na", "pat-eu"],
       r"\bpat-(?:na|eu)\d-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"),
-    d("contentful-pat", "Contentful personal access token", H, &["cfpat-"], r"\bCFPAT-[A-Za-z0-9_\-]{43,}"),
+    d("contentful-pat", "Contentful personal access token", H, &["cfpat-"], r"\bCFPAT-[A-Za-z0-9_\-]{42,}"),
     d("easypost-api-key", "EasyPost API key", H, &["ezak", "eztk"], r"\bEZ[AT]K[A-Za-z0-9]{54}\b"),
     d("branch-io-key", "Branch.io key", M, &["key_live_", "key_test_"], r"\bkey_(?:live|test)_[A-Za-z0-9]{32}\b"),
     d("razorpay-key", "Razorpay key", M, &["rzp_live_", "rzp_test_"], r"\brzp_(?:live|test)_[A-Za-z0-9]{14}\b").check(v::mixed),
@@ -197,8 +197,8 @@ pub(crate) static DETECTORS: &[Detector] = &[
     d("linear-api-key", "Linear API key", H, &["lin_api_"], r"\blin_api_[A-Za-z0-9]{40}\b"),
     d("pulumi-token", "Pulumi access token", H, &["pul-"], r"\bpul-[a-f0-9]{40}\b"),
     d("sentry-token", "Sentry auth token", H, &["sntrys_", "sntryu_"], r"\bsntry[su]_[A-Za-z0-9+/=_\-]{40,}"),
-    d("sentry-dsn", "Sentry DSN", M, &["sentry.io", "ingest."],
-      r"https://(?P<s>[0-9a-f]{32})@[a-z0-9.\-]*(?:sentry\.io|ingest\.[a-z.]+)/\d+"),
+    d("sentry-dsn", "Sentry DSN", M, &["sentry.io", "ingest.", "@sentry."],
+      r"https://(?P<s>[0-9a-f]{32})@(?:[a-z0-9.\-]*(?:sentry\.io|ingest\.[a-z.]+)|sentry\.[a-z0-9.\-]+(?::\d+)?)/\d+"),
     d("prefect-api-key", "Prefect API key", H, &["pnu_"], r"\bpnu_[A-Za-z0-9]{36}\b"),
     d("posthog-personal-key", "PostHog personal API key", H, &["phx_"], r"\bphx_[A-Za-z0-9]{40,}"),
     d("dropbox-token", "Dropbox access token", H, &["sl."], r"\bsl\.[A-Za-z0-9_\-]{120,}"),
@@ -294,6 +294,39 @@ pub(crate) static DETECTORS: &[Detector] = &[
     // `key_` + a long lowercase hex/alnum body (Runway, Retell and others).
     d("key-prefixed-api-key", "API key with key_ prefix", M, &["key_"], r"\bkey_[a-z0-9]{28,128}\b").check(v::mixed),
     d("mapbox-secret-token", "Mapbox secret/temporary token", H, &["sk.eyj", "tk.eyj"], r"\b[st]k\.eyJ[A-Za-z0-9_\-]{50,}\.[A-Za-z0-9_\-]{20,}"),
+    // --- More SaaS token formats (prefixes from the providers' documentation) ---------
+    d("adafruit-io-key", "Adafruit IO key", H, &["aio_"], r"\baio_[A-Za-z0-9]{28}\b").check(v::mixed),
+    d("notion-token", "Notion integration token", H, &["ntn_"], r"\bntn_[A-Za-z0-9]{46}\b").check(v::mixed),
+    d("notion-legacy-token", "Notion integration token (legacy)", M, &["secret_"],
+      r"\bsecret_[A-Za-z0-9]{43}\b").check(v::mixed),
+    d("nvidia-api-key", "NVIDIA API key", H, &["nvapi-"], r"\bnvapi-[A-Za-z0-9_\-]{64}\b"),
+    d("scalingo-token", "Scalingo API token", H, &["tk-us-"], r"\btk-us-[A-Za-z0-9_\-]{48}\b"),
+    d("shippo-token", "Shippo API token", H, &["shippo_live_", "shippo_test_"], r"\bshippo_(?:live|test)_[a-f0-9]{40}\b"),
+    d("voiceflow-api-key", "Voiceflow API key", H, &["vf.dm.", "vf.ws."], r"\bVF\.(?:DM|WS)\.[a-f0-9]{24}\.[A-Za-z0-9]{16}\b"),
+    d("tines-webhook", "Tines webhook URL", M, &["tines.com/webhook/"],
+      r"\b[a-z0-9\-]+\.tines\.com/webhook/[a-f0-9]{32}/[a-f0-9]{32}\b"),
+    d("telegram-apprise-url", "Telegram bot token in an Apprise URL", H, &["tgram://"],
+      r"tgram://(?P<s>\d{8,10}:[A-Za-z0-9_\-]{30,40})"),
+    d("fullstory-api-key", "FullStory API key", H, &["na1."], r"\bna1\.[A-Za-z0-9+/]{90,}={0,2}").check(v::token),
+    d("yandex-predictor-key", "Yandex Predictor API key", H, &["pdct.1.1."],
+      r"\bpdct\.1\.1\.\d{8}T\d{6}Z\.[a-f0-9]{16}\.[a-f0-9]{40}\b"),
+    d("lob-api-key", "Lob API key", M, &["lob"], r"\b(?:live|test)_(?:pub_[a-f0-9]{31}|[a-f0-9]{35})\b"),
+    d("codeclimate-reporter-id", "Code Climate test reporter ID", M, &["cc_test_reporter_id"],
+      r#"(?i)CC_TEST_REPORTER_ID["']?\s*[:=]\s*["']?(?P<s>[a-f0-9]{64})\b"#),
+    // App-only bearer tokens open with a run of `A`s (a zero-filled binary prefix).
+    d("twitter-bearer-token", "Twitter/X app bearer token", H, &["aaaaaaaaaaaaaaaaaaaa"],
+      r"\bA{20,22}[A-Za-z0-9%]{30,}").check(v::mixed),
+    d("twitter-access-token", "Twitter/X user access token", M, &["twitter", "x_api"],
+      r"\b\d{15,20}-[A-Za-z0-9]{25,40}\b").check(v::mixed),
+    // Postmark server and account tokens are UUIDs: only the product name says so.
+    d("postmark-token", "Postmark server/account token", M, &["postmark"],
+      r#"(?i)postmark[A-Za-z0-9_.\-]*["']?\s*[:=]\s*["']?(?P<s>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b"#)
+        .check(v::token_or_uuid),
+    d("beamer-api-key", "Beamer API key", M, &["beamer"],
+      r#"(?i)beamer[A-Za-z0-9_.\-]*["']?\s*[:=]?\s*["']?(?P<s>b_[A-Za-z0-9+/=_\-]{40,48})"#).check(v::token),
+    // Django's generated keys: 50 characters from `[a-z0-9!@#$%^&*(-_=+)]`.
+    d("django-secret-key", "Django SECRET_KEY", M, &["secret_key"],
+      r#"SECRET_KEY["']?\s*(?:=|,|:)\s*["'](?P<s>(?:django-insecure-)?[a-z0-9!@#$%^&*(\-_=+)]{50})["']"#).check(v::django_key),
     // --- Private keys ---------------------------------------------------------------
     d("private-key", "Private key (PEM block)", H, &["private key"],
       r"-----BEGIN[ A-Z0-9]{0,30}PRIVATE KEY(?: BLOCK)?-----(?P<s>(?s:.*?))(?:-----END|\z)")
@@ -317,7 +350,7 @@ pub(crate) static DETECTORS: &[Detector] = &[
     // User and password runs are unbounded (`+`, length checked in `url_password`): bounded
     // repeats of these Unicode classes took ~8 ms to compile, most of a small scan's secrets pass.
     d("connection-string-password", "Password in a database/broker connection URI", H, &["://"],
-      r#"(?i)\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|clickhouse|couchdb|neo4j(?:\+s)?|cassandra|cockroachdb|db2|sybase|ldaps?|smtps?)://[^\s:/@"'<>\[\]{}]+:(?P<s>[^\s/@"'<>]+)@[A-Za-z0-9_\-]"#)
+      r#"(?i)\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|clickhouse|couchdb|neo4j(?:\+s)?|cassandra|cockroachdb|db2|sybase|ldaps?|smtps?)://[^\s:/@"'<>\[\]{}]*:(?P<s>[^\s/@"'<>]+)@[A-Za-z0-9_\-]"#)
         .check(v::url_password),
     d("url-credentials", "Credentials embedded in a URL", M, &["://"],
       r#"\b[a-zA-Z][a-zA-Z0-9+.\-]{1,20}://[^\s:/@"'<>\[\]{}]+:(?P<s>[^\s/@"'<>]+)@[A-Za-z0-9_\-]"#)
@@ -337,6 +370,10 @@ pub(crate) static DETECTORS: &[Detector] = &[
       r#"NetworkCredential\(\s*"[^"]*"\s*,\s*"(?P<s>[^"]+)""#).check(v::password_literal),
     d("dotnet-directory-entry", "Password in DirectoryServices.DirectoryEntry", M, &["directoryentry"],
       r#"DirectoryEntry\(\s*"[^"]*"\s*,\s*"[^"]*"\s*,\s*"(?P<s>[^"]+)""#).scope(Scope::Lines(3)).check(v::password_literal),
+    // Prose: `the default password is 'hunter22'`, `the password for user "bob" is "…"`.
+    d("prose-password", "Password stated in prose", M, &["password is", "password for"],
+      r#"(?i)\bpassword\s+(?:for\s+(?:the\s+)?(?:user\s+)?["']?[A-Za-z0-9_.\-]+["']?\s+)?is:?\s+["'](?P<s>[!#-&(-~]{4,64})["']"#)
+        .check(v::prose_password),
     d("filezilla-password", "FileZilla stored password", M, &["<pass"],
       r#"<Pass(?: encoding="base64")?>(?P<s>[^<]+)</Pass>"#).check(v::password_literal),
     d("password-hash", "Password hash (crypt / Kerberos)", L, &["$2a$", "$2b$", "$2y$", "$1$", "$5$", "$6$", "$8$", "$9$", "$krb5"],
@@ -355,6 +392,21 @@ pub(crate) static DETECTORS: &[Detector] = &[
         "supabase.co", "looker.com", "nylas.com", "ddog-gov.com"],
       r"(?i)\b(?:[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:okta(?:preview)?\.com|jfrog\.io|atlassian\.net|freshdesk\.com|openai\.azure\.com|azuredatabricks\.net|cloud\.databricks\.com|myshopify\.com|(?:my\.)?salesforce\.com|(?:[a-z]{2}\.)?auth0\.com|blob\.core\.windows\.net|cognitiveservices\.azure\.com|supabase\.co|cloud\.looker\.com|(?:api\.)?[a-z]{2}\.nylas\.com|ddog-gov\.com|search\.windows\.net|api\.riotgames\.com|visualstudio\.com)|dev\.azure\.com/[A-Za-z0-9_\-]+|(?:[a-z0-9\-]+\.)*datadoghq\.(?:com|eu))\b"),
     d("age-recipient", "age public key (recipient)", I, &["age1"], r"\bage1[0-9a-z]{58}\b"),
+    // Product-named identifiers: the key name says which product the id belongs to.
+    d("mattermost-server-url", "Mattermost server URL", I, &["mattermost_url", "mm_url", "mm.url", "mm_host", "mm-server"],
+      r#"(?i)\b(?:mattermost|mm)[_.\-](?:url|host|server)["']?\s*[:=]\s*["']?(?P<s>https?://[A-Za-z0-9.\-]+(?::\d+)?(?:/[A-Za-z0-9._\-]+)*)"#).check(v::self_hosted_url),
+    d("launchdarkly-client-id", "LaunchDarkly client-side ID", I, &["ld_client_side_id", "launchdarkly_client_id"],
+      r#"(?i)(?:ld|launchdarkly)_client(?:_side)?_id["']?\s*[:=]\s*["']?(?P<s>[a-f0-9]{24})\b"#),
+    d("planetscale-username", "PlanetScale database user name", I, &["pscale_user", "planetscale_id", "planetscale_user"],
+      r#"(?i)(?:pscale_user|planetscale_(?:id|user))["']?\s*[:=]\s*["']?(?P<s>[a-z0-9]{12})\b"#),
+    d("facebook-app-id", "Facebook app ID", I, &["fb_app_id", "facebook_app_id", "facebook_application_id"],
+      r#"(?i)(?:fb|facebook)_app(?:lication)?_id["']?\s*[:=]\s*["']?(?P<s>\d{15,16})\b"#),
+    d("algolia-app-id", "Algolia application ID", I, &["algolia_app_id", "algolia_application_id"],
+      r#"(?i)algolia_app(?:lication)?_id["']?\s*[:=]\s*["']?(?P<s>[A-Z0-9]{10})\b"#),
+    d("confluent-api-key-id", "Confluent Cloud / Kafka API key (the id half)", I, &["confluent", "kafka"],
+      r"\b[A-Z0-9]{16}\b").check(v::mixed),
+    d("azure-storage-account-name", "Azure storage account name", I, &["accountname="],
+      r"(?i)\bAccountName=(?P<s>[a-z0-9]{3,24})(?:;|$)"),
 ];
 
 /// Keyword-driven detectors implemented in `keyed.rs` (listed for `detectors()`).

@@ -734,16 +734,28 @@ fn finish(
     let v = &text[vs..ve];
     if class == Class::Password {
         // `Key=Value;` belongs to the connection-string detector, `?password=` to the URL ones.
-        let prev = key_text.trim_end_matches(|c: char| is_sep(c as u8));
         let before_key = text[..key.start].trim_end();
+        // `password = "…";` and `$password = …;` are statements in code; only an unspaced
+        // `Password=…;` reads as a connection-string item.
+        let statement = sep.starts_with([' ', '\t']) || (key.start > 0 && b[key.start - 1] == b'$');
+        let conn_item = !statement
+            && (b.get(ve) == Some(&b';')
+                || b.get(ve + 1) == Some(&b';')
+                || before_key.ends_with(';'));
+        // `user = "anonymous"; password = "guest@"`: the anonymous-FTP convention, not a secret.
+        let mut near = key.start.saturating_sub(120);
+        while !text.is_char_boundary(near) {
+            near += 1;
+        }
+        let anonymous = text[near..key.start]
+            .to_ascii_lowercase()
+            .contains("\"anonymous\"");
         if !assigned
-            || b.get(ve) == Some(&b';')
-            || b.get(ve + 1) == Some(&b';')
-            || before_key.ends_with(';')
+            || conn_item
+            || anonymous
             || before_key.ends_with('?')
             || before_key.ends_with('&')
             || v.starts_with('{')
-            || prev.is_empty() && !assigned
         {
             return None;
         }

@@ -196,6 +196,13 @@ fn find_raw(engine: &Engine, text: &str) -> Vec<Raw> {
                         if keyed_seen.contains(&(f.start, f.end)) {
                             continue;
                         }
+                        if matches!(f.class, Class::Secret { vendor: true } | Class::VendorOnly) {
+                            let line_start = text[..f.start].rfind('\n').map_or(0, |i| i + 1);
+                            let key = text[line_start..f.start].to_ascii_lowercase();
+                            if validate::vendor_shape_mismatch(&key, &text[f.start..f.end]) {
+                                continue;
+                            }
+                        }
                         keyed_seen.push((f.start, f.end));
                         let (rule, description, confidence) = keyed_rule(&f, &text[f.start..f.end]);
                         raws.push(Raw {

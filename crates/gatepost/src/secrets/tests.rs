@@ -250,3 +250,168 @@ fn detectors_are_listed() {
     sorted.dedup();
     assert_eq!(sorted.len(), ids.len(), "detector ids are unique");
 }
+
+#[test]
+fn saas_prefixed_tokens() {
+    let cases = [
+        (
+            tok(&["aio_", "Kq7Vd2LmX9pRt4KcW8nZb3HyF6sJ"]),
+            "adafruit-io-key",
+        ),
+        (
+            tok(&["ntn_", "48213067591", "4q7Vd2LmX9pRt4KcW8nZb3HyF6sJg1TuE5a"]),
+            "notion-token",
+        ),
+        (
+            tok(&["nvapi-", RAND40, "Xy7Vd2LmX9pRt4KcW8nZb3Hy"]),
+            "nvidia-api-key",
+        ),
+        (
+            tok(&["fio-u-", RAND40, "Xy7Vd2LmX9pRt4KcW8nZb3Hy"]),
+            "frameio-token",
+        ),
+        (tok(&["tk-us-", RAND40, "Xy7Vd2Lm"]), "scalingo-token"),
+        (
+            tok(&["shippo_live_", "3fa85f6457174562b3fc2c963f66afa6c3d1e9b2"]),
+            "shippo-token",
+        ),
+        (
+            tok(&[
+                "VF.DM.",
+                "64a1f3c2b9e8d7a6f5e4d3c2",
+                ".",
+                "Kq7Vd2LmX9pRt4Kc",
+            ]),
+            "voiceflow-api-key",
+        ),
+    ];
+    for (value, rule) in &cases {
+        let c = one(&format!("key = \"{value}\"\n"), rule);
+        assert_eq!(c.confidence, "high", "{rule}");
+    }
+    // The right prefix with a placeholder body, or the wrong length, is not a key.
+    none(&tok(&["aio_", "xxxxxxxxxxxxxxxxxxxxxxxxxxxx"]));
+    let short = scan_text("t.txt", &tok(&["shippo_live_", "3fa85f6457174562b3fc"]));
+    assert!(short.iter().all(|c| c.rule != "shippo-token"), "{short:?}");
+}
+
+#[test]
+fn lob_and_twitter_tokens() {
+    let lob = tok(&["live_", "3fa85f6457174562b3fc2c963f66afa6c3d"]);
+    one(&format!("LOB_API_KEY={lob}\n"), "lob-api-key");
+    // The same shape without Lob's name is left alone by this detector.
+    let found = scan_text("t.txt", &format!("build_id {lob}\n"));
+    assert!(found.iter().all(|c| c.rule != "lob-api-key"), "{found:?}");
+    let bearer = tok(&[
+        "AAAAAAAAAAAAAAAAAAAAA",
+        "Kq7Vd2LmX9pRt4KcW8nZb3HyF6sJg1TuE5a%2BNo0BiQ",
+    ]);
+    one(
+        &format!("bearer_token = \"{bearer}\"\n"),
+        "twitter-bearer-token",
+    );
+    none(&format!("fill = \"{}\"\n", "A".repeat(60)));
+}
+
+#[test]
+fn prose_password() {
+    let c = one(
+        "The default password for the user \"deploy\" is \"Tr0ub4dor-q7\".\n",
+        "prose-password",
+    );
+    assert_eq!(c.length, 12);
+    none("The password is 'admin'.\n");
+    none("Make sure the password is 'changeme' only on dev machines.\n");
+}
+
+#[test]
+fn vendor_named_value_without_the_vendor_shape() {
+    // Stripe never issues bare hex; a 32-hex GitHub value is not a 40-hex client secret.
+    none("stripe_client_secret = \"3fa85f6457174562b3fc2c963f66afa6\"\n");
+    none("github_client_secret = \"3fa85f6457174562b3fc2c963f66afa6\"\n");
+    none("TWITCH_STREAM_KEY = \"483920175_Kq7Vd2LmX9pRt4KcW8nZb3HyF6s\"\n");
+    // The documented shapes still count.
+    let gh = "github_client_secret = \"3fa85f6457174562b3fc2c963f66afa6c3d1e9b2\"\n";
+    assert!(!scan_text("t.txt", gh).is_empty());
+}
+
+#[test]
+fn slack_webhook_needs_real_workspace_ids() {
+    let url = tok(&[
+        "https://hooks.slack.com/services/",
+        "T0K4Q7VD2/B0L9X2M4P/",
+        "q7Vd2LmX9pRt4KcW8nZb3HyF",
+    ]);
+    one(&url, "slack-webhook");
+    none(&tok(&[
+        "https://hooks.slack.com/services/",
+        "T1234/B5678/",
+        "q7Vd2LmX9pRt4KcW8nZb3HyF",
+    ]));
+}
+
+#[test]
+fn product_named_uuid_and_prefixed_keys() {
+    let uuid = "6f1c2a9e-3b7d-4e8f-a1c5-9d2e7b4f0a63";
+    one(
+        &format!("postmark_server_token: \"{uuid}\"\n"),
+        "postmark-token",
+    );
+    let found = scan_text("t.txt", &format!("request_id: \"{uuid}\"\n"));
+    assert!(
+        found.iter().all(|c| c.rule != "postmark-token"),
+        "{found:?}"
+    );
+    let beamer = tok(&["b_", "Kq7Vd2LmX9pRt4KcW8nZb3HyF6sJg1TuE5aNo0BiQ+y="]);
+    one(&format!("beamer = {beamer}\n"), "beamer-api-key");
+    let django = tok(&[
+        "k3#v9!q2x7",
+        "m(p4^z8w+r",
+        "1t6&y5-u0e",
+        "s@j3=h9%c2",
+        "n8*b4_d7f1",
+    ]);
+    one(&format!("SECRET_KEY = '{django}'\n"), "django-secret-key");
+    none("SECRET_KEY = 'this_is_a_fifty_character_snake_case_name_abcdefghij'\n");
+    // A password-only URI (no user name before the colon).
+    let redis = format!("redis://:{}@cache.internal:6380\n", "Kq7Vd2LmX9pRt4KcW8nZ");
+    one(&redis, "connection-string-password");
+}
+
+#[test]
+fn password_statements_ending_in_semicolons() {
+    let pw = "Vq7dL2mX9pRt";
+    one(
+        &format!("static final String DB_PASSWORD = \"{pw}\";\n"),
+        "generic-password",
+    );
+    one(
+        &format!("$user = \"app\"; $password = \"{pw}\";\n"),
+        "generic-password",
+    );
+    // The anonymous-FTP convention is not a credential.
+    none("server->user = \"anonymous\";\nserver->password = \"nobody7@\";\n");
+}
+
+#[test]
+fn product_named_identifiers_are_info() {
+    let c = one(
+        "MATTERMOST_URL=https://chat.corp.internal:8065\n",
+        "mattermost-server-url",
+    );
+    assert_eq!(c.confidence, "info");
+    let found = scan_text("t.txt", "mattermost_url=https://community.mattermost.com\n");
+    assert!(
+        found.iter().all(|c| c.rule != "mattermost-server-url"),
+        "{found:?}"
+    );
+    assert_eq!(
+        one("algolia_app_id = \"Q7VD2LMX9P\"\n", "algolia-app-id").confidence,
+        "info"
+    );
+    let name = one(
+        "DefaultEndpointsProtocol=https;AccountName=prodlogs7;AccountKey=",
+        "azure-storage-account-name",
+    );
+    assert_eq!(name.length, 9);
+}

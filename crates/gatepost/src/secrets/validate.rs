@@ -39,6 +39,51 @@ pub(crate) fn mixed_lax(v: &str) -> bool {
     (c.digit && (c.lower || c.upper)) || entropy::shannon(v) > 3.5
 }
 
+/// Slack workspace ids (`T…`, `E…`) are 9+ characters; `T1234/B5678/abcdefgh…` is a
+/// hand-made illustration, as is a final segment that is an ascending run.
+pub(crate) fn slack_webhook(v: &str) -> bool {
+    let mut segs = v.split('/').skip(2);
+    let team = segs.next().unwrap_or("");
+    let last = v.rsplit('/').next().unwrap_or("");
+    team.len() >= 9 && !decoys::has_long_sequence(last, 12)
+}
+
+/// A value named after a vendor whose credentials all have a documented shape, but
+/// without that shape: another vendor's value or an illustration, not this vendor's key.
+/// `key` is the lowercased text before the value on its line.
+pub(crate) fn vendor_shape_mismatch(key: &str, v: &str) -> bool {
+    let hex = entropy::is_hex(v);
+    // Stripe keys and secrets carry a type prefix (`sk_`, `rk_`, `whsec_`), never bare hex.
+    (key.contains("stripe") && hex)
+        // GitHub's unprefixed OAuth client secrets are 40 hex characters.
+        || (key.contains("github") && hex && v.len() != 40)
+        // Calendly tokens are JWTs.
+        || (key.contains("calendly") && hex)
+        // Twitch stream keys are `live_<channel id>_<random>`.
+        || (key.contains("twitch")
+            && !v.starts_with("live_")
+            && v.split_once('_').is_some_and(|(a, _)| !a.is_empty() && a.bytes().all(|b| b.is_ascii_digit())))
+}
+
+/// A generated Django key mixes letters, digits and punctuation; a sentence or a
+/// snake_case name of the same length does not.
+pub(crate) fn django_key(v: &str) -> bool {
+    let c = Classes::of(v);
+    c.lower && c.digit && c.special && !decoys::is_placeholder(v) && !decoys::is_doc_placeholder(v)
+}
+
+/// A server URL worth recording is a private deployment's, not the vendor's own public
+/// site (`community.mattermost.com`).
+pub(crate) fn self_hosted_url(v: &str) -> bool {
+    let host = v.split("://").nth(1).unwrap_or(v);
+    let host = host
+        .split(['/', ':'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    !(host == "mattermost.com" || host.ends_with(".mattermost.com"))
+}
+
 /// Minimal base64 decoder (standard and URL-safe alphabets, padding optional).
 pub(crate) fn b64_decode(s: &str) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(s.len() * 3 / 4);
@@ -148,6 +193,11 @@ pub(crate) fn password_literal(v: &str) -> bool {
         && !decoys::is_placeholder(p)
         && !decoys::is_reference(p)
         && !decoys::is_env_name(p)
+}
+
+/// A quoted password in a sentence: a literal that is not a default or dictionary word.
+pub(crate) fn prose_password(v: &str) -> bool {
+    password_literal(v) && !decoys::is_decoy_word(v) && !decoys::looks_like_code(v)
 }
 
 fn strip_quotes(v: &str) -> &str {
