@@ -48,6 +48,14 @@ export interface Finding {
   pointer?: string;
   remediation: string;
   fingerprint: string;
+  /** The Terraform module calls, root first, that led to the resource. */
+  module_chain?: ModuleCall[];
+}
+
+export interface ModuleCall {
+  address: string;
+  file: string;
+  line: number;
 }
 
 export interface ScanError {
