@@ -2,10 +2,12 @@
 //! just over it is refused with a located error while the rest of the scan completes; with
 //! the defaults, the same input scans.
 
+mod common;
+
 use gatepost::config;
-use gatepost::{policy, scan_sources, Options, Report, SourceFile};
+use gatepost::{scan_sources, Options, Report, SourceFile};
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const GOOD_TF: &str = "resource \"aws_s3_bucket\" \"b\" {\n  acl = \"public-read\"\n}\n";
 
@@ -116,27 +118,8 @@ fn max_depth_in_yaml_json_and_hcl() {
 
 #[test]
 fn max_eval_seconds() {
-    let slow = policy::load(
-        "user/slow.rego",
-        "package user.slow\n\ndeny contains {\"file\": \"x\", \"line\": 1, \"message\": \"never\"} if {\n\tn := count([x | some x in numbers.range(1, 50000000); x % 7 == 0])\n\tn < 0\n}\n",
-        false,
-    )
-    .unwrap();
     let mut opts = options("[limits]\nmax_eval_seconds = 0.25\n");
     assert_eq!(opts.limits.eval_time, Duration::from_millis(250));
-    opts.policies.push(slow);
-    let start = Instant::now();
-    let r = scan_sources(vec![file("good/main.tf", GOOD_TF)], &opts);
-    assert!(
-        start.elapsed() < Duration::from_secs(15),
-        "took {:?}",
-        start.elapsed()
-    );
-    let e = r
-        .errors
-        .iter()
-        .find(|e| e.kind == "evaluation")
-        .expect("a time-limit error");
-    assert!(e.message.contains("slow"), "{e:?}");
-    assert!(r.findings.iter().any(|f| f.rule == "aws-s3-public-acl"));
+    opts.policies.push(common::slow_policy());
+    common::assert_slow_policy_is_stopped(file("good/main.tf", GOOD_TF), &opts);
 }

@@ -1,11 +1,11 @@
 //! The bundled where2eat example through the whole pipeline, and bad input beside it.
 
-use gatepost::{scan_paths, scan_sources, Options, SourceFile};
-use std::path::{Path, PathBuf};
+mod common;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use gatepost::{scan_paths, scan_sources, Options, SourceFile};
+use std::path::Path;
+
+use common::root;
 
 fn example_report() -> gatepost::Report {
     std::env::set_current_dir(root()).unwrap();
@@ -248,15 +248,7 @@ fn unknown_yaml_and_helm_templates_are_not_errors() {
 fn the_model_matches_its_published_schema() {
     let r = example_report();
     let model: serde_json::Value = serde_json::from_str(&r.model_json()).unwrap();
-    let schema: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(root().join("schema/model.schema.json")).unwrap(),
-    )
-    .unwrap();
-    let validator = jsonschema::validator_for(&schema).unwrap();
-    let errors: Vec<String> = validator
-        .iter_errors(&model)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect();
+    let errors = common::model_schema_errors(&model);
     assert!(errors.is_empty(), "{errors:#?}");
     assert!(model["resources"].as_array().unwrap().len() >= 15);
 }

@@ -1,13 +1,12 @@
 //! Terraform as Terraform would build it: local and installed modules, outside variables,
 //! and the model of a module-based micro-app compared resource by resource.
 
+mod common;
+
 use gatepost::{scan_paths, scan_sources, Options, SourceFile};
 use serde_json::{json, Value};
-use std::path::{Path, PathBuf};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use common::root;
 
 fn src(path: &str, text: &str) -> SourceFile {
     SourceFile {
@@ -248,12 +247,7 @@ fn plan_json_values_replace_static_ones_at_configuration_lines() {
     let dir = root().join("testdata/terraform/plan-app");
     let r = scan_paths(&[&dir], &Options::default());
     assert!(r.errors.is_empty(), "{:#?}", r.errors);
-    let get = |a: &str| {
-        r.resources
-            .iter()
-            .find(|x| x.address == a)
-            .unwrap_or_else(|| panic!("no {a}"))
-    };
+    let get = |a: &str| common::resource(&r, a);
     // var.acl has no value in the configuration: only the plan knows it.
     let b = get("aws_s3_bucket.menus");
     assert_eq!(b.links["source"], json!("plan"));
@@ -324,12 +318,7 @@ fn terraform_json_syntax_is_evaluated_like_hcl() {
         &Options::default(),
     );
     assert!(r.errors.is_empty(), "{:#?}", r.errors);
-    let get = |a: &str| {
-        r.resources
-            .iter()
-            .find(|x| x.address == a)
-            .unwrap_or_else(|| panic!("no {a}"))
-    };
+    let get = |a: &str| common::resource(&r, a);
     // for_each over a variable, templates, a conditional, terraform.tfvars.json.
     let menus = get("aws_s3_bucket.b[\"menus\"]");
     assert_eq!(menus.attrs["bucket"], json!("w2e-prod-menus"));
@@ -372,7 +361,7 @@ fn file_reads_inside_the_scanned_tree_only() {
     .unwrap();
     let r = scan_paths(&[&dir.join("app")], &Options::default());
     let _ = std::fs::remove_dir_all(&dir);
-    let get = |a: &str| r.resources.iter().find(|x| x.address == a).unwrap();
+    let get = |a: &str| common::resource(&r, a);
     let inside = get("aws_iam_policy.inside");
     assert!(inside.unresolved.is_empty(), "{:?}", inside.unresolved);
     assert_eq!(inside.attrs["policy"]["Statement"][0]["Action"], json!("*"));
@@ -404,7 +393,7 @@ fn a_resource_with_a_provider_alias_gets_that_alias_region_and_default_tags() {
         )],
         &Options::default(),
     );
-    let get = |a: &str| r.resources.iter().find(|x| x.address == a).unwrap();
+    let get = |a: &str| common::resource(&r, a);
     let home = get("aws_s3_bucket.home");
     assert_eq!(home.links["provider"]["region"], json!("eu-west-1"));
     assert_eq!(
@@ -470,15 +459,7 @@ fn rel_to(file: &str, below: &str) -> String {
 #[test]
 fn the_modules_app_model_matches_its_published_schema() {
     let model: Value = serde_json::from_str(&fixture_report().model_json()).unwrap();
-    let schema: Value = serde_json::from_str(
-        &std::fs::read_to_string(root().join("schema/model.schema.json")).unwrap(),
-    )
-    .unwrap();
-    let validator = jsonschema::validator_for(&schema).unwrap();
-    let errors: Vec<String> = validator
-        .iter_errors(&model)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect();
+    let errors = common::model_schema_errors(&model);
     assert!(errors.is_empty(), "{errors:#?}");
     let mut broken = model.clone();
     let chained = broken["resources"]
@@ -489,7 +470,7 @@ fn the_modules_app_model_matches_its_published_schema() {
         .unwrap();
     chained["links"]["module_chain"][0] = json!("module.web");
     assert!(
-        !validator.is_valid(&broken),
+        !common::model_schema_errors(&broken).is_empty(),
         "module_chain entries are checked"
     );
 }
