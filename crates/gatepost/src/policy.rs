@@ -130,7 +130,7 @@ fn parse_meta(
         line: line + l.saturating_sub(1),
         message: m,
     };
-    let docs = yaml::parse_stream_keys_only(y, yaml::Limits::default())
+    let docs = yaml::parse_stream_values_only(y, yaml::Limits::default())
         .map_err(|e| err(e.line, e.message))?;
     let m = docs
         .into_iter()

@@ -70,18 +70,34 @@ pub struct YamlError {
 
 /// Parse every document of a YAML stream.
 pub fn parse_stream(text: &str, limits: Limits) -> Result<Vec<LocatedDoc>, YamlError> {
-    parse(text, limits, true)
+    parse(text, limits, Spans::All)
 }
 
 /// Like [`parse_stream`], but leaves `value_spans` empty: a map of every node's pointer that
 /// readers locating only keys and items (Kubernetes objects) would build for nothing.
 pub fn parse_stream_keys_only(text: &str, limits: Limits) -> Result<Vec<LocatedDoc>, YamlError> {
-    parse(text, limits, false)
+    parse(text, limits, Spans::Keys)
 }
 
-fn parse(text: &str, limits: Limits, with_value_spans: bool) -> Result<Vec<LocatedDoc>, YamlError> {
+/// Like [`parse_stream`], but with no spans at all: for documents read only for their values
+/// (rule metadata, read at every start).
+pub fn parse_stream_values_only(text: &str, limits: Limits) -> Result<Vec<LocatedDoc>, YamlError> {
+    parse(text, limits, Spans::None)
+}
+
+/// Which positions the tree records.
+#[derive(Clone, Copy, PartialEq)]
+enum Spans {
+    /// Keys, items and every value.
+    All,
+    /// Keys and items.
+    Keys,
+    None,
+}
+
+fn parse(text: &str, limits: Limits, with: Spans) -> Result<Vec<LocatedDoc>, YamlError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let original = match parse_once(text, limits, with_value_spans) {
+    let original = match parse_once(text, limits, with) {
         Ok(docs) => return Ok(docs),
         Err(e) => e,
     };
@@ -95,7 +111,7 @@ fn parse(text: &str, limits: Limits, with_value_spans: bool) -> Result<Vec<Locat
         let Some(next) = indent_closing_line(patched.as_deref().unwrap_or(text), &error) else {
             break;
         };
-        match parse_once(&next, limits, with_value_spans) {
+        match parse_once(&next, limits, with) {
             Ok(docs) => return Ok(docs),
             Err(e) if e.line == error.line => break,
             Err(e) => error = e,
@@ -130,11 +146,7 @@ fn indent_closing_line(text: &str, e: &YamlError) -> Option<String> {
     hit.then_some(out)
 }
 
-fn parse_once(
-    text: &str,
-    mut limits: Limits,
-    with_value_spans: bool,
-) -> Result<Vec<LocatedDoc>, YamlError> {
+fn parse_once(text: &str, mut limits: Limits, with: Spans) -> Result<Vec<LocatedDoc>, YamlError> {
     limits.max_depth = limits.max_depth.min(MAX_DEPTH);
     let mut b = Builder {
         parser: Parser::new_from_str(text),
@@ -142,7 +154,7 @@ fn parse_once(
         anchors: HashMap::new(),
         alias_budget: limits.max_alias_nodes,
         value_spans: BTreeMap::new(),
-        with_value_spans,
+        with,
     };
     let mut docs = Vec::new();
     loop {
@@ -198,7 +210,7 @@ struct Builder<'a> {
     anchors: HashMap<usize, (Value, usize, Span, String)>,
     alias_budget: usize,
     value_spans: BTreeMap<String, Span>,
-    with_value_spans: bool,
+    with: Spans,
 }
 
 impl<'a> Builder<'a> {
@@ -212,6 +224,22 @@ impl<'a> Builder<'a> {
             }),
             None => Ok((Event::StreamEnd, saphyr_parser::Span::default())),
         }
+    }
+
+    /// The pointer of item `token` under `ptr`, its position recorded (none without spans).
+    fn child(
+        &self,
+        ptr: &str,
+        token: &str,
+        at: &Span,
+        spans: &mut BTreeMap<String, Span>,
+    ) -> String {
+        if self.with == Spans::None {
+            return String::new();
+        }
+        let p = format!("{ptr}/{token}");
+        spans.insert(p.clone(), at.clone());
+        p
     }
 
     fn node(
@@ -229,7 +257,7 @@ impl<'a> Builder<'a> {
                 message: format!("nesting deeper than {} levels", self.limits.max_depth),
             });
         }
-        if self.with_value_spans && !matches!(ev, Event::Alias(_)) {
+        if self.with == Spans::All && !matches!(ev, Event::Alias(_)) {
             self.value_spans.insert(ptr.to_string(), pos.clone());
         }
         match ev {
@@ -279,9 +307,8 @@ impl<'a> Builder<'a> {
                     if matches!(ev, Event::SequenceEnd) {
                         break;
                     }
-                    let p = format!("{ptr}/{}", items.len());
                     let s = to_span(&span.start);
-                    spans.insert(p.clone(), s.clone());
+                    let p = self.child(ptr, &items.len().to_string(), &s, spans);
                     items.push(self.node(ev, s, &p, spans, depth + 1)?);
                 }
                 let v = Value::Array(items);
@@ -317,13 +344,18 @@ impl<'a> Builder<'a> {
                     }
                     let (vev, vspan) = self.next()?;
                     let vpos = to_span(&vspan.start);
-                    let p = format!("{ptr}/{}", pointer_token(&key));
+                    let p = match self.with {
+                        Spans::None => String::new(),
+                        _ => format!("{ptr}/{}", pointer_token(&key)),
+                    };
                     let v = self.node(vev, vpos, &p, spans, depth + 1)?;
                     if key == "<<" {
                         merge_into(&mut map, v);
                         continue;
                     }
-                    spans.insert(p, kpos);
+                    if self.with != Spans::None {
+                        spans.insert(p, kpos);
+                    }
                     map.insert(key, v);
                 }
                 let v = Value::Object(map);
