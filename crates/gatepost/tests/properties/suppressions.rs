@@ -113,7 +113,9 @@ proptest! {
         let before = corpus::scan(&files, &opts);
         let candidates: Vec<&Finding> =
             before.findings.iter().filter(|f| commentable(&f.file)).collect();
-        prop_assert!(!candidates.is_empty());
+        // A file can owe its findings to another one (an app's expiry is reported on one of
+        // its files): picked without it, there is nothing to suppress.
+        prop_assume!(!candidates.is_empty());
         let target = candidates[pick.index(candidates.len())].clone();
 
         let header = before
