@@ -145,11 +145,7 @@ fn outside_variables_var_files_and_env_when_asked() {
     ];
     opts.terraform.vars = vec![("n".into(), "three".into())];
     let r = scan_sources(files(), &opts);
-    let b = r
-        .resources
-        .iter()
-        .find(|x| x.address == "aws_s3_bucket.b")
-        .unwrap();
+    let b = common::resource(&r, "aws_s3_bucket.b");
     assert_eq!(b.attrs["acl"], json!("public-read"));
     assert_eq!(b.attrs["bucket"], json!("b-stage"));
     assert_eq!(b.attrs["tags"]["n"], json!("three"));
@@ -159,21 +155,13 @@ fn outside_variables_var_files_and_env_when_asked() {
     std::env::set_var("TF_VAR_n", "from-env");
     std::env::set_var("TF_VAR_acl", "private");
     let r = scan_sources(files(), &Options::default());
-    let b = r
-        .resources
-        .iter()
-        .find(|x| x.address == "aws_s3_bucket.b")
-        .unwrap();
+    let b = common::resource(&r, "aws_s3_bucket.b");
     assert_eq!(b.unresolved, vec!["/acl", "/tags/n"]);
     let mut opts = Options::default();
     opts.terraform.env_vars = true;
     opts.terraform.var_files = vec![("x.tfvars".into(), "acl = \"public-read\"\n".into())];
     let r = scan_sources(files(), &opts);
-    let b = r
-        .resources
-        .iter()
-        .find(|x| x.address == "aws_s3_bucket.b")
-        .unwrap();
+    let b = common::resource(&r, "aws_s3_bucket.b");
     assert_eq!(b.attrs["tags"]["n"], json!("from-env"));
     assert_eq!(b.attrs["acl"], json!("public-read"));
 }
@@ -184,11 +172,7 @@ fn modules_installed_by_terraform_init_are_expanded_from_disk() {
         &[&root().join("testdata/terraform/installed-app")],
         &Options::default(),
     );
-    let m = r
-        .resources
-        .iter()
-        .find(|x| x.address == "module.store")
-        .unwrap();
+    let m = common::resource(&r, "module.store");
     assert_eq!(
         m.attrs["source"],
         json!("terraform-aws-modules/s3-bucket/aws")
@@ -303,11 +287,7 @@ fn without_the_plan_the_unknown_acl_is_not_reported() {
         "{:#?}",
         r.findings
     );
-    let b = r
-        .resources
-        .iter()
-        .find(|x| x.address == "aws_s3_bucket.menus")
-        .unwrap();
+    let b = common::resource(&r, "aws_s3_bucket.menus");
     assert_eq!(b.unresolved, vec!["/acl"]);
 }
 
@@ -420,11 +400,7 @@ fn plan_values_inside_a_module_are_reported_on_the_module_file_line() {
         &Options::default(),
     );
     assert!(r.errors.is_empty(), "{:#?}", r.errors);
-    let b = r
-        .resources
-        .iter()
-        .find(|x| x.address == "module.store.aws_s3_bucket.this")
-        .unwrap();
+    let b = common::resource(&r, "module.store.aws_s3_bucket.this");
     assert_eq!(b.links["source"], json!("plan"));
     assert_eq!(
         rel_to(&b.file, "plan-module-app/"),
