@@ -4,7 +4,8 @@ import data.gatepost.rules.disallowed_type_for_env as rule
 
 config := {"hygiene": {"env_tag": "env", "app_envs": {"cfg-app": "dev"}, "allowed_types": {"dev": ["t3.*", "db.t4g.*", "e2-*", "Standard_B*"]}}}
 
-res(type, app, attrs) := {"config": config, "by_type": {type: [{"kind": "terraform.resource", "type": type, "address": "r", "app": app, "attrs": attrs, "unresolved": [], "links": {}}]}}
+# A resource as the normalizer links it: its own `tags` are its effective tags.
+res(type, app, attrs) := {"config": config, "by_type": {type: [{"kind": "terraform.resource", "type": type, "address": "r", "app": app, "attrs": attrs, "unresolved": [], "links": {"tags": {"pointer": "/tags", "effective": object.get(attrs, "tags", {}), "at": {}}}}]}}
 
 test_dev_instance_outside_the_list if {
 	d := rule.deny with input as res("aws_instance", "a", {"instance_type": "m5.large", "tags": {"env": "dev"}})

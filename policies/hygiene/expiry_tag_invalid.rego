@@ -88,7 +88,7 @@ deny contains finding if {
 	not key in object.keys(set)
 	finding := {
 		"address": r.address,
-		"pointer": tags.pointer_of(tags.tag_path(r.type)),
+		"pointer": tags.pointer(r),
 		"message": sprintf("%s has no %s tag: nothing says when this app may be removed", [r.address, key]),
 	}
 }

@@ -5,7 +5,20 @@ import data.gatepost.rules.expiry_tag_invalid as rule
 
 config := {"today": "2025-03-01", "hygiene": {"expiry_tag": "expires-on", "max_expiry_days": 180}}
 
-aws(tagset, provider) := {"config": config, "by_type": {"aws_s3_bucket": [{"kind": "terraform.resource", "type": "aws_s3_bucket", "address": "b", "app": "a", "attrs": {"tags": tagset}, "unresolved": [], "links": {"provider": provider}}]}}
+# A bucket as the normalizer links it: `links.tags` holds its own tags merged over the
+# provider's defaults (`inherited`), and where each key is written.
+aws(own, inherited) := {"config": config, "by_type": {"aws_s3_bucket": [{
+	"kind": "terraform.resource", "type": "aws_s3_bucket", "address": "b", "app": "a",
+	"attrs": {"tags": own}, "unresolved": [],
+	"links": {"provider": {"address": "provider.aws"}, "tags": {
+		"pointer": "/tags",
+		"effective": object.union(inherited, own),
+		"at": object.union(
+			{k: {"pointer": sprintf("/default_tags/0/tags/%s", [k]), "value": v, "provider": true} | some k, v in inherited},
+			{k: {"pointer": sprintf("/tags/%s", [k]), "value": v, "provider": false} | some k, v in own},
+		),
+	}},
+}]}}
 
 ns(labels) := {"config": config, "by_type": {"Namespace": [{"kind": "k8s.object", "type": "Namespace", "address": "n", "attrs": {"metadata": {"name": "n", "labels": labels}}, "links": {}}]}}
 
@@ -52,7 +65,7 @@ test_unparsable if {
 }
 
 test_inherited_value_is_reported_at_the_provider if {
-	d := rule.deny with input as aws({}, {"address": "provider.aws", "default_tags": {"expires-on": "2020-01-01"}})
+	d := rule.deny with input as aws({}, {"expires-on": "2020-01-01"})
 	count(d) == 1
 	some f in d
 	f.address == "provider.aws"

@@ -23,7 +23,7 @@ package gatepost.rules.preview_long_lived_cloud_keys
 
 import data.gatepost.lib.gha
 
-preview_pattern := `(?i)(preview|staging|review)`
+preview_words := ["preview", "staging", "review"]
 
 key_names := {"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "GOOGLE_CREDENTIALS", "ARM_CLIENT_SECRET", "AZURE_CLIENT_SECRET"}
 
@@ -50,8 +50,12 @@ labels(job) := [l |
 preview_jobs contains job if {
 	some job in input.by_type["github.job"]
 	some l in labels(job)
-	regex.match(preview_pattern, l)
+	some w in preview_words
+	contains(lower(l), w)
 }
+
+# Jobs are matched by address: comparing whole job objects is slow.
+preview_addresses := {job.address | some job in preview_jobs}
 
 from_secrets(v) if {
 	is_string(v)
@@ -60,7 +64,7 @@ from_secrets(v) if {
 
 names_key_secret(v) if {
 	is_string(v)
-	regex.match(`(?i)secrets\s*\.\s*(AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|GOOGLE_CREDENTIALS|ARM_CLIENT_SECRET|AZURE_CLIENT_SECRET)\b`, v)
+	regex.match(`secrets\s*\.\s*(aws_access_key_id|aws_secret_access_key|google_credentials|arm_client_secret|azure_client_secret)\b`, lower(v))
 }
 
 # An env entry that hands a long-lived key to the job.
@@ -96,7 +100,7 @@ deny contains finding if {
 # Step env.
 deny contains finding if {
 	some item in data.gatepost.lib.gha.steps
-	item.r in preview_jobs
+	item.r.address in preview_addresses
 	some name, v in object.get(item.step, "env", {})
 	key_env(name, v)
 	finding := {"address": item.r.address, "pointer": sprintf("%s/env/%s", [item.pointer, name]), "message": message(item.r, name)}
@@ -105,7 +109,7 @@ deny contains finding if {
 # Key inputs of the cloud login actions, and any other input naming a key secret.
 deny contains finding if {
 	some item in data.gatepost.lib.gha.steps
-	item.r in preview_jobs
+	item.r.address in preview_addresses
 	some input_name, v in object.get(item.step, "with", {})
 	key_input(item.step, input_name, v)
 	finding := {"address": item.r.address, "pointer": sprintf("%s/with/%s", [item.pointer, input_name]), "message": message(item.r, input_name)}

@@ -25,21 +25,27 @@ names(job) := [n |
 	is_string(n)
 ]
 
+# Words of a name, lower-cased (plain string builtins: case-insensitive regexes are slow to
+# compile).
+words(n) := {w | some w in regex.split(`[^a-z]+`, lower(n))}
+
 says_prod(job) if {
 	some n in names(job)
-	regex.match(`(?i)(^|[^a-z])(prod|production|release)([^a-z]|$)`, n)
+	some w in {"prod", "production", "release"}
+	w in words(n)
 }
 
 deploy_to_main(job) if {
 	some n in names(job)
-	regex.match(`(?i)deploy`, n)
+	contains(lower(n), "deploy")
 	not other_env(job)
 	pushes_to_main(job.links.workflow.on)
 }
 
 other_env(job) if {
 	some n in names(job)
-	regex.match(`(?i)(preview|staging|review|dev|test)`, n)
+	some w in ["preview", "staging", "review", "dev", "test"]
+	contains(lower(n), w)
 }
 
 main_branches := {"main", "master", "*", "**"}

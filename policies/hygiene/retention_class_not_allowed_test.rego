@@ -4,7 +4,16 @@ import data.gatepost.rules.retention_class_not_allowed as rule
 
 config(allowed) := {"hygiene": {"retention_tag": "retention", "allowed_retention": allowed}}
 
-aws(tagset, allowed) := {"config": config(allowed), "by_type": {"aws_dynamodb_table": [{"kind": "terraform.resource", "type": "aws_dynamodb_table", "address": "t", "app": "a", "attrs": {"tags": tagset}, "unresolved": [], "links": {}}]}}
+# A table as the normalizer links it (its own tags; no provider defaults).
+aws(own, allowed) := {"config": config(allowed), "by_type": {"aws_dynamodb_table": [{
+	"kind": "terraform.resource", "type": "aws_dynamodb_table", "address": "t", "app": "a",
+	"attrs": {"tags": own}, "unresolved": [],
+	"links": {"tags": {
+		"pointer": "/tags",
+		"effective": own,
+		"at": {k: {"pointer": sprintf("/tags/%s", [k]), "value": v, "provider": false} | some k, v in own},
+	}},
+}]}}
 
 test_unknown_class_is_reported if {
 	d := rule.deny with input as aws({"retention": "forever"}, ["short", "long"])

@@ -96,7 +96,7 @@ deny contains finding if {
 	count(ps) > 0
 	finding := {
 		"address": r.address,
-		"pointer": tags.pointer_of(tags.tag_path(r.type)),
+		"pointer": tags.pointer(r),
 		"message": sprintf("%s tags: %s", [r.address, concat("; ", ps)]),
 	}
 }

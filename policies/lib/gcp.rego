@@ -50,5 +50,5 @@ admin_role(role) if primitive_roles[role]
 
 admin_role(role) if {
 	is_string(role)
-	regex.match(`(?i)admin$`, role)
+	endswith(lower(role), "admin")
 }

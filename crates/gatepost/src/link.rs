@@ -1,10 +1,11 @@
 //! Joins related resources so that rules read one object instead of searching the model:
 //! an S3 bucket with its split-out ACL / public-access block / policy resources, a Kubernetes
 //! namespace with its quotas, limit ranges and network policies, an IAM role with the policies
-//! attached to it (`iam`). Every join is a map lookup, so linking stays linear in the number
-//! of resources.
+//! attached to it (`iam`), a taggable resource with its provider's default tags (`tags`).
+//! Every join is a map lookup, so linking stays linear in the number of resources.
 
 mod iam;
+pub mod tags;
 
 use crate::model::Resource;
 use serde_json::{json, Value};
@@ -29,6 +30,7 @@ pub fn link(resources: &mut [Resource]) {
     iam::link_roles(resources);
     link_gcp_policy_data(resources);
     link_namespaces(resources);
+    tags::link(resources);
 }
 
 fn summary(r: &Resource) -> Value {

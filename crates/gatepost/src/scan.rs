@@ -345,10 +345,14 @@ pub fn scan_sources(mut files: Vec<SourceFile>, opts: &Options) -> Report {
         let named = |list: &[String]| list.iter().any(|x| *x == r.id || *x == r.family);
         named(&opts.disabled) || (!opts.enabled.is_empty() && !named(&opts.enabled))
     };
-    // Reading the Rego the model needs and scanning for secrets are independent, and the
-    // two largest costs of a small scan: run them side by side.
-    let (secrets, evaluator) = crate::par::join(
-        || scan_secrets(&files, &opts.limits),
+    // Reading the Rego the model needs is the largest cost of a small scan; the secrets pass
+    // and the cost estimate are independent of it (and of each other): run them beside it.
+    let ((secrets, cost), evaluator) = crate::par::join(
+        || {
+            let secrets = scan_secrets(&files, &opts.limits);
+            let cost = crate::cost::estimate(&model.resources, &cost_options(opts));
+            (secrets, cost)
+        },
         || {
             let wanted = |r: &Rule| crate::engine::selected(r, &present, &disabled);
             Evaluator::new(&opts.policies, opts.limits.eval_time, &wanted)
@@ -357,7 +361,6 @@ pub fn scan_sources(mut files: Vec<SourceFile>, opts: &Options) -> Report {
     model.secrets = secrets;
     let suppressions = crate::suppress::collect(&files);
     let mut report = new_report(model.errors, model.resources, files.len());
-    let cost = crate::cost::estimate(&report.resources, &cost_options(opts));
     report.costs = serde_json::to_value(&cost).unwrap_or(Value::Null);
 
     let mut config = default_config();

@@ -782,7 +782,11 @@ fn link_providers(out: &mut [Resource]) {
             .unwrap_or_else(|| json!({"name": pref.split('.').next().unwrap_or_default()}));
         // Data sources take no tags, nor do managed types the API cannot tag (policy
         // attachments, DNS records): only taggable resources inherit the provider's.
-        let taggable = r.kind == "terraform.resource" && taggable_types().contains(&r.type_);
+        let taggable = r.kind == "terraform.resource"
+            && matches!(
+                crate::link::tags::tag_pointer(&r.type_),
+                Some("/tags" | "/labels")
+            );
         if let (true, Some(Value::Object(dt)), Some(Value::Object(tags))) = (
             taggable,
             p.get("default_tags"),
@@ -809,25 +813,6 @@ fn link_providers(out: &mut [Resource]) {
         }
         r.links.insert("provider".into(), p);
     }
-}
-
-/// The types whose tags sit in `tags` or `labels`: the tags library's `aws_tagged` and
-/// `gcp_labelled` sets, read from its text so the model and the tag rules agree.
-fn taggable_types() -> &'static HashSet<String> {
-    static TYPES: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLock::new(|| {
-        let text = crate::policy::BUNDLED
-            .iter()
-            .find(|(p, _)| p.ends_with("lib/tags.rego"))
-            .map(|(_, t)| *t)
-            .unwrap_or_default();
-        ["aws_tagged := {", "gcp_labelled := {"]
-            .iter()
-            .filter_map(|head| text.split_once(head)?.1.split_once('}'))
-            .flat_map(|(body, _)| body.split('"').skip(1).step_by(2))
-            .map(str::to_string)
-            .collect()
-    });
-    &TYPES
 }
 
 #[cfg(test)]
