@@ -425,6 +425,18 @@ pub(crate) static DETECTORS: &[Detector] = &[
     // Product-named identifiers: the key name says which product the id belongs to.
     d("mattermost-server-url", "Mattermost server URL", I, &["mattermost_url", "mm_url", "mm.url", "mm_host", "mm-server"],
       r#"(?i)\b(?:mattermost|mm)[_.\-](?:url|host|server)["']?\s*[:=]\s*["']?(?P<s>https?://[A-Za-z0-9.\-]+(?::\d+)?(?:/[A-Za-z0-9._\-]+)*)"#).check(v::self_hosted_url),
+    d("sonarqube-server-url", "SonarQube server URL", I, &["sonar.host"],
+      r#"(?i)\bsonar\.host(?:\.url)?["']?\s*[:=]\s*["']?(?P<s>https?://[A-Za-z0-9.\-]+(?::\d+)?(?:/[A-Za-z0-9._\-]+)*)"#).check(v::self_hosted_sonar),
+    d("twitter-client-id", "Twitter/X OAuth client ID", I, &["twitter_client_id", "x_api_client_id"],
+      r#"(?i)\b(?:twitter|x_api)_client_id["']?\s*[:=]\s*["']?(?P<s>[A-Za-z0-9_\-]{20,34})\b"#).check(v::mixed),
+    d("azure-storage-account-setting", "Azure storage account name (named setting)", I, &["azure_storage_"],
+      r#"(?i)\bazure_storage_(?:account_)?(?:name|account)["']?\s*[:=]\s*["']?(?P<s>[a-z0-9]{3,24})\b"#),
+    d("snowflake-account-or-user", "Snowflake account identifier or user name", I, &["snowflake_"],
+      r#"(?i)\bsnowflake_(?:user(?:name)?|account(?:_name|_identifier)?)["']?\s*[:=]\s*["']?(?P<s>[A-Za-z0-9][A-Za-z0-9_.\-]{2,63})"#)
+        .check(v::not_reference),
+    // MaxMind account ids are short numbers named as such (`MAXMIND_ACCOUNT_ID`, `geoip_account_number`).
+    d("maxmind-account-id", "MaxMind account ID", I, &["maxmind", "geoip_account"],
+      r#"(?i)\b(?:(?:maxmind|geoip)[_\-]?account[_\-]?(?:id|number)|maxmind["']?\s*:\s*\{\s*["']?account_id)["']?\s*[:=]\s*["']?(?P<s>\d{4,8})\b"#),
     d("launchdarkly-client-id", "LaunchDarkly client-side ID", I, &["ld_client_side_id", "launchdarkly_client_id"],
       r#"(?i)(?:ld|launchdarkly)_client(?:_side)?_id["']?\s*[:=]\s*["']?(?P<s>[a-f0-9]{24})\b"#),
     d("planetscale-username", "PlanetScale database user name", I, &["pscale_user", "planetscale_id", "planetscale_user"],

@@ -516,3 +516,75 @@ fn padded_base64_is_not_a_path() {
     );
     none("{\"privateKey\": \"/etc/keys/service/private.pem\"}\n");
 }
+
+#[test]
+fn named_settings_as_identifiers() {
+    let c = one(
+        "sonar.host.url=https://sonar.corp.internal:9000\n",
+        "sonarqube-server-url",
+    );
+    assert_eq!(c.confidence, "info");
+    let found = scan_text("t.txt", "sonar.host.url=https://sonarcloud.io\n");
+    assert!(
+        found.iter().all(|c| c.rule != "sonarqube-server-url"),
+        "{found:?}"
+    );
+    one(
+        "x_api_client_id = \"Qm7Vd2LmX9pRt4KcW8nZ\"\n",
+        "twitter-client-id",
+    );
+    none("twitter_client_id = \"${TWITTER_CLIENT_ID}\"\n");
+    let c = one(
+        "AZURE_STORAGE_ACCOUNT=prodlogs2024\n",
+        "azure-storage-account-setting",
+    );
+    assert_eq!(c.confidence, "info");
+    let found = scan_text("t.txt", "azure_storage_name: $STORAGE\n");
+    assert!(
+        found
+            .iter()
+            .all(|c| c.rule != "azure-storage-account-setting"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn vendor_name_then_token() {
+    let t = tok(&["skrapp ", "Kq7Vd2LmX9pRt4KcW8nZb3HyF6sJg1TuE5aNo0B"]);
+    one(&t, "vendor-api-key");
+    // A value glued to the key name and ending in base64 padding.
+    let t = tok(&[
+        "acmesign-PRIVATE-key-",
+        "Kq7Vd2LmX9pRt4KcW8nZb3HyF6sJg1TuE5aNo0B==",
+    ]);
+    let found = scan_text("t.txt", &t.replace("acmesign", "hellosign"));
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
+fn snowflake_and_maxmind_identifiers() {
+    let c = one(
+        "snowflake_user = \"SVC_LOADER\"\n",
+        "snowflake-account-or-user",
+    );
+    assert_eq!(c.confidence, "info");
+    one(
+        "SNOWFLAKE_ACCOUNT=acme-prod_eu1\n",
+        "snowflake-account-or-user",
+    );
+    let found = scan_text("t.txt", "snowflake_user: ${SNOWFLAKE_USER}\n");
+    assert!(
+        found.iter().all(|c| c.rule != "snowflake-account-or-user"),
+        "{found:?}"
+    );
+    one("MAXMIND_ACCOUNT_ID=702117\n", "maxmind-account-id");
+    one(
+        "\"maxmind\": {\"account_id\": \"702117\", \"license_key\": \"...\"}\n",
+        "maxmind-account-id",
+    );
+    let found = scan_text("t.txt", "maxmind_account_id: $ACCOUNT\n");
+    assert!(
+        found.iter().all(|c| c.rule != "maxmind-account-id"),
+        "{found:?}"
+    );
+}

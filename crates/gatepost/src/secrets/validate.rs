@@ -84,6 +84,17 @@ pub(crate) fn self_hosted_url(v: &str) -> bool {
     !(host == "mattermost.com" || host.ends_with(".mattermost.com"))
 }
 
+/// A self-hosted SonarQube server, not SonarCloud's public service.
+pub(crate) fn self_hosted_sonar(v: &str) -> bool {
+    let host = v.split("://").nth(1).unwrap_or(v);
+    let host = host
+        .split(['/', ':'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    !(host == "sonarcloud.io" || host.ends_with(".sonarcloud.io") || host == "localhost")
+}
+
 /// Minimal base64 decoder (standard and URL-safe alphabets, padding optional).
 pub(crate) fn b64_decode(s: &str) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(s.len() * 3 / 4);
