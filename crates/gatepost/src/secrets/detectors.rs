@@ -437,6 +437,13 @@ pub(crate) static DETECTORS: &[Detector] = &[
     // MaxMind account ids are short numbers named as such (`MAXMIND_ACCOUNT_ID`, `geoip_account_number`).
     d("maxmind-account-id", "MaxMind account ID", I, &["maxmind", "geoip_account"],
       r#"(?i)\b(?:(?:maxmind|geoip)[_\-]?account[_\-]?(?:id|number)|maxmind["']?\s*:\s*\{\s*["']?account_id)["']?\s*[:=]\s*["']?(?P<s>\d{4,8})\b"#),
+    d("mongodb-atlas-public-key", "MongoDB Atlas API public key (the id half)", I, &["mongodb"],
+      r#"(?i)\bmongodb[_\-.]?(?:atlas[_\-.]?)?public(?:[_\-.]?(?:api[_\-.]?)?key)?["']?\s*[:=]\s*["']?(?P<s>[A-Za-z0-9]{8,10})\b"#).check(v::not_reference),
+    d("oauth-client-id", "OAuth client ID named after its product (Looker, Spotify)", I, &["looker", "spotify"],
+      r#"(?i)\b(?:looker|spotify)[_\-\s]?client[_\-]?id["']?\s*[:=]\s*["']?(?P<s>[A-Za-z0-9]{20,32})\b"#),
+    // Discord application, bot and user ids are 17-19 digit snowflakes.
+    d("discord-id", "Discord application or bot ID", I, &["discord"],
+      r#"(?i)\bdiscord[_\-]?(?:(?:bot|client|app(?:lication)?)[_\-]?)?(?:id)?["']?\s*[:=]\s*["']?(?P<s>\d{17,19})\b"#),
     d("launchdarkly-client-id", "LaunchDarkly client-side ID", I, &["ld_client_side_id", "launchdarkly_client_id"],
       r#"(?i)(?:ld|launchdarkly)_client(?:_side)?_id["']?\s*[:=]\s*["']?(?P<s>[a-f0-9]{24})\b"#),
     d("planetscale-username", "PlanetScale database user name", I, &["pscale_user", "planetscale_id", "planetscale_user"],

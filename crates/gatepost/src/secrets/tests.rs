@@ -588,3 +588,20 @@ fn snowflake_and_maxmind_identifiers() {
         "{found:?}"
     );
 }
+
+#[test]
+fn product_named_client_ids() {
+    one("mongodb-public: qk7vd2lm\n", "mongodb-atlas-public-key");
+    none("mongodb_public_key: $ATLAS_PUBLIC_KEY\n");
+    one("LOOKER_CLIENT_ID=Qm7Vd2LmX9pRt4KcW8nZ\n", "oauth-client-id");
+    one(
+        "spotify_client_id = \"9f2c7a1e4b8d3f6a0c5e9b2d7f1a4c8e\"\n",
+        "oauth-client-id",
+    );
+    assert_eq!(
+        one("DISCORD_APP_ID=418230977512345678\n", "discord-id").confidence,
+        "info"
+    );
+    let found = scan_text("t.txt", "discord_channel = 418230977512345678\n");
+    assert!(found.iter().all(|c| c.rule != "discord-id"), "{found:?}");
+}
