@@ -269,7 +269,7 @@ pub(crate) static DETECTORS: &[Detector] = &[
       &["dd_api", "dd-api", "dd_app", "dd-app", "dd_secret", "dd-secret", "datadog_api", "datadog_app"],
       r#"(?i)\b(?:dd|datadog)[_\-](?:api|app(?:lication)?|secret)[_\-]?key["']?\s*[:=\-]?\s*["']?(?P<s>[a-f0-9]{40}|[a-f0-9]{32})\b"#).check(v::token),
     // OpenWeatherMap keys are 32 characters; `owm`/`pyowm` is the client library's name for them.
-    d("openweather-api-key", "OpenWeatherMap API key", M, &["owm"],
+    d("openweather-api-key", "OpenWeatherMap API key", M, &["owm_", "owm =", "owm=", "owm:", "owm\"", "owm'", "owmkey", "owmapi"],
       r#"(?i)\b(?:py)?owm[A-Za-z0-9_]*["']?\s*[:=]\s*["']?(?P<s>[a-z0-9]{32})\b"#).check(v::token),
     // npm's legacy (pre-2021) access tokens are UUIDs, set as `NPM_TOKEN` in CI.
     d("npm-legacy-token", "npm access token (legacy UUID format)", M, &["npm_token", "npmtoken"],

@@ -459,6 +459,7 @@ fn named_hex_keys() {
         &format!("owm = OWM('{owm}')\nowm_key = '{owm}'\n"),
         "openweather-api-key",
     );
+    one(&format!("{{\"owm\": \"{owm}\"}}\n"), "openweather-api-key");
     none("owm_key = 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'\n");
     let android = format!("buildConfigField 'String', 'MAPS_API_KEY', '\"{hex32}\"'\n");
     one(&android, "android-build-config-secret");
