@@ -433,12 +433,12 @@ pub(crate) static DETECTORS: &[Detector] = &[
       r#"(?i)\bazure_storage_(?:account_)?(?:name|account)["']?\s*[:=]\s*["']?(?P<s>[a-z0-9]{3,24})\b"#),
     d("snowflake-account-or-user", "Snowflake account identifier or user name", I, &["snowflake_"],
       r#"(?i)\bsnowflake_(?:user(?:name)?|account(?:_name|_identifier)?)["']?\s*[:=]\s*["']?(?P<s>[A-Za-z0-9][A-Za-z0-9_.\-]{2,63})"#)
-        .check(v::not_reference),
+        .check(v::identifier_literal),
     // MaxMind account ids are short numbers named as such (`MAXMIND_ACCOUNT_ID`, `geoip_account_number`).
     d("maxmind-account-id", "MaxMind account ID", I, &["maxmind", "geoip_account"],
       r#"(?i)\b(?:(?:maxmind|geoip)[_\-]?account[_\-]?(?:id|number)|maxmind["']?\s*:\s*\{\s*["']?account_id)["']?\s*[:=]\s*["']?(?P<s>\d{4,8})\b"#),
     d("mongodb-atlas-public-key", "MongoDB Atlas API public key (the id half)", I, &["mongodb"],
-      r#"(?i)\bmongodb[_\-.]?(?:atlas[_\-.]?)?public(?:[_\-.]?(?:api[_\-.]?)?key)?["']?\s*[:=]\s*["']?(?P<s>[A-Za-z0-9]{8,10})\b"#).check(v::not_reference),
+      r#"(?i)\bmongodb[_\-.]?(?:atlas[_\-.]?)?public(?:[_\-.]?(?:api[_\-.]?)?key)?["']?\s*[:=]\s*["']?(?P<s>[A-Za-z0-9]{8,10})\b"#).check(v::identifier_literal),
     d("oauth-client-id", "OAuth client ID named after its product (Looker, Spotify)", I, &["looker", "spotify"],
       r#"(?i)\b(?:looker|spotify)[_\-\s]?client[_\-]?id["']?\s*[:=]\s*["']?(?P<s>[A-Za-z0-9]{20,32})\b"#),
     // Discord application, bot and user ids are 17-19 digit snowflakes.

@@ -573,7 +573,17 @@ fn snowflake_and_maxmind_identifiers() {
         "SNOWFLAKE_ACCOUNT=acme-prod_eu1\n",
         "snowflake-account-or-user",
     );
-    let found = scan_text("t.txt", "snowflake_user: ${SNOWFLAKE_USER}\n");
+    for text in [
+        "snowflake_user: ${SNOWFLAKE_USER}\n",
+        "snowflake_user: str = None\n",
+    ] {
+        let found = scan_text("t.txt", text);
+        assert!(
+            found.iter().all(|c| c.rule != "snowflake-account-or-user"),
+            "{found:?}"
+        );
+    }
+    let found = scan_text("t.txt", "snowflake_account: ${SNOWFLAKE_ACCOUNT}\n");
     assert!(
         found.iter().all(|c| c.rule != "snowflake-account-or-user"),
         "{found:?}"

@@ -23,6 +23,12 @@ pub(crate) fn not_reference(v: &str) -> bool {
     !decoys::is_reference(v) && !decoys::looks_like_code(v)
 }
 
+/// An identifier given as a literal: not a reference, an expression or a type name
+/// (`snowflake_user: str = None`).
+pub(crate) fn identifier_literal(v: &str) -> bool {
+    not_reference(v) && !decoys::is_decoy_word(v)
+}
+
 /// Must mix letters and digits (rules out identifiers such as `s.addComponentsFromRegistry`).
 pub(crate) fn mixed(v: &str) -> bool {
     let c = Classes::of(v);
