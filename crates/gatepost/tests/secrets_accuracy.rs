@@ -189,8 +189,19 @@ fn secrets_corpus_accuracy() {
                 dump.push(format!("fp {idx}"));
                 let f = &found[0];
                 false_pos.push(format!(
-                    "  fp    {:<60} {} [{}] -> {} {} line {} col {}",
-                    e.rule_id, e.rule_name, e.source, f.rule, f.preview, f.line, f.column
+                    "  fp    {:<60} {} [{}] -> {} {} line {} col {}{}",
+                    e.rule_id,
+                    e.rule_name,
+                    e.source,
+                    f.rule,
+                    f.preview,
+                    f.line,
+                    f.column,
+                    if other_format {
+                        " (another format)"
+                    } else {
+                        ""
+                    }
                 ));
             }
         }
