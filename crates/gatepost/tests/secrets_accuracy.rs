@@ -10,6 +10,13 @@
 //! ("this rule must not match"), while our scan is rule-agnostic; a negative whose
 //! exact text is a positive example of another rule is therefore counted apart as
 //! cross-labelled instead of as a false positive.
+//! Negatives are also tallied apart, without leaving the headline figures, when every
+//! candidate found in them comes from a format-specific detector (not the keyword-driven
+//! `generic-*`, `vendor-api-key`, `keyed-identifier`) that never finds a credential in that
+//! upstream rule's own positives: the text holds a credential or identifier of another
+//! format (a Slack incoming webhook among workflow-webhook negatives, an Azure AD client
+//! secret among generic-secret ones). The headline and the bar count these as false
+//! reports; the extra line says how many of them there are.
 //! Secret values are never printed: misses show rule id/name, false positives the
 //! redacted preview only.
 
@@ -77,7 +84,17 @@ struct Tally {
     /// Negatives with a candidate the bundled policy reports by default.
     neg_reported: usize,
     cross: usize,
+    /// Negatives (already counted above) whose candidates are all another format's.
+    other_format: usize,
 }
+
+/// Keyword-driven detectors: they name no format, so they never mark "another format".
+const KEYWORD_DRIVEN: &[&str] = &[
+    "generic-password",
+    "generic-secret",
+    "vendor-api-key",
+    "keyed-identifier",
+];
 
 fn pct(a: usize, b: usize) -> f64 {
     if b == 0 {
@@ -88,7 +105,7 @@ fn pct(a: usize, b: usize) -> f64 {
 }
 
 #[test]
-#[ignore = "accuracy bar (97% candidate recall, <=3% negatives) not met yet (90.3% / 4.0%); run with --ignored to measure"]
+#[ignore = "accuracy bar (97% candidate recall, <=3% negatives) not met yet (91.5% / 4.0%; 1.7% of negatives without those holding another format's credential); run with --ignored to measure"]
 fn secrets_corpus_accuracy() {
     let path = corpus_path();
     if !path.exists() {
@@ -104,14 +121,30 @@ fn secrets_corpus_accuracy() {
         .filter(|e| e.positive)
         .map(|e| e.text.as_str())
         .collect();
+    let scans: Vec<Vec<gatepost::secrets::SecretCandidate>> = examples
+        .iter()
+        .map(|e| scan_text("example.txt", &e.text))
+        .collect();
+    // Per upstream rule, the credential detectors (identifiers aside) that fire on its positives.
+    let mut own_formats: BTreeMap<&str, HashSet<&str>> = BTreeMap::new();
+    for (e, found) in examples.iter().zip(&scans) {
+        if e.positive {
+            let own = own_formats.entry(e.rule_id.as_str()).or_default();
+            own.extend(
+                found
+                    .iter()
+                    .filter(|c| c.confidence != "info")
+                    .map(|c| c.rule.as_str()),
+            );
+        }
+    }
     let mut per_source: BTreeMap<&str, Tally> = BTreeMap::new();
     let mut total = Tally::default();
     let mut misses: Vec<String> = Vec::new();
     let mut false_pos: Vec<String> = Vec::new();
     // Indices (never values) of misses and false reports, for masked offline study.
     let mut dump: Vec<String> = Vec::new();
-    for (idx, e) in examples.iter().enumerate() {
-        let found = scan_text("example.txt", &e.text);
+    for (idx, (e, found)) in examples.iter().zip(&scans).enumerate() {
         let reported = found.iter().any(|c| c.confidence != "info");
         let t = per_source.entry(e.source.as_str()).or_default();
         if e.positive {
@@ -144,11 +177,31 @@ fn secrets_corpus_accuracy() {
             if !found.is_empty() {
                 t.neg_found += 1;
                 total.neg_found += 1;
+                let own = own_formats.get(e.rule_id.as_str());
+                let other_format = found.iter().all(|c| {
+                    !KEYWORD_DRIVEN.contains(&c.rule.as_str())
+                        && !own.is_some_and(|o| o.contains(c.rule.as_str()))
+                });
+                if other_format {
+                    t.other_format += 1;
+                    total.other_format += 1;
+                }
                 dump.push(format!("fp {idx}"));
                 let f = &found[0];
                 false_pos.push(format!(
-                    "  fp    {:<60} {} [{}] -> {} {} line {} col {}",
-                    e.rule_id, e.rule_name, e.source, f.rule, f.preview, f.line, f.column
+                    "  fp    {:<60} {} [{}] -> {} {} line {} col {}{}",
+                    e.rule_id,
+                    e.rule_name,
+                    e.source,
+                    f.rule,
+                    f.preview,
+                    f.line,
+                    f.column,
+                    if other_format {
+                        " (another format)"
+                    } else {
+                        ""
+                    }
                 ));
             }
         }
@@ -178,10 +231,24 @@ fn secrets_corpus_accuracy() {
             t.cross
         );
     };
+    let other = |name: &str, t: &Tally| {
+        println!(
+            "  {:<44} of the negatives with candidates, {} hold only another detector format's credential or identifier; without them: {}/{} ({:.1}%)",
+            name,
+            t.other_format,
+            t.neg_found - t.other_format,
+            t.neg - t.other_format,
+            pct(t.neg_found - t.other_format, t.neg - t.other_format)
+        );
+    };
     for (src, t) in &per_source {
         line(src, t);
     }
     line("OVERALL", &total);
+    for (src, t) in &per_source {
+        other(src, t);
+    }
+    other("OVERALL", &total);
     let recall = pct(total.pos_found, total.pos);
     let fp_rate = pct(total.neg_found, total.neg);
     misses.sort();

@@ -345,6 +345,10 @@ pub(crate) fn is_path_like(v: &str) -> bool {
     if EXT.iter().any(|e| lower.ends_with(e)) {
         return true;
     }
+    // Padded base64 (`…/wljjRuHhfuR/AMPC+kdgtL…==`) can hold word-like segments too.
+    if v.ends_with('=') && !v.contains('.') && v.len() >= 40 {
+        return false;
+    }
     // Several slash-separated word segments: a path, not base64.
     let segs: Vec<&str> = v.split('/').collect();
     let wordy = |s: &&str| {

@@ -163,8 +163,14 @@ pub(crate) static DETECTORS: &[Detector] = &[
     d("slack-token", "Slack token", H, &["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-", "xoxo-"],
       r"\bxox[abeoprs]-(?:\d+-)?[0-9A-Za-z\-]{10,}"),
     d("slack-app-token", "Slack app-level token", H, &["xapp-"], r"\bxapp-\d-[A-Z0-9]+-\d+-[a-z0-9]+"),
-    d("slack-webhook", "Slack webhook URL", H, &["hooks.slack.com"],
-      r"(?P<s>hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9/]{10,}/[A-Za-z0-9]{16,})(?:[^A-Za-z0-9_\-]|$)").check(v::slack_webhook),
+    // Three kinds of Slack URL, each a credential in its own right: incoming webhooks,
+    // Workflow Builder webhooks and workflow trigger URLs.
+    d("slack-webhook", "Slack incoming webhook URL", H, &["hooks.slack.com"],
+      r"(?P<s>hooks\.slack\.com/services/[A-Za-z0-9/]{10,}/[A-Za-z0-9]{16,})(?:[^A-Za-z0-9_\-]|$)").check(v::slack_webhook),
+    d("slack-workflow-webhook", "Slack Workflow Builder webhook URL", H, &["hooks.slack.com"],
+      r"(?P<s>hooks\.slack\.com/workflows/[A-Za-z0-9/]{10,}/[A-Za-z0-9]{16,})(?:[^A-Za-z0-9_\-]|$)").check(v::slack_webhook),
+    d("slack-trigger-url", "Slack workflow trigger URL", H, &["hooks.slack.com"],
+      r"(?P<s>hooks\.slack\.com/triggers/[A-Za-z0-9/]{10,}/[A-Za-z0-9]{16,})(?:[^A-Za-z0-9_\-]|$)").check(v::slack_webhook),
     d("discord-webhook", "Discord webhook URL", H, &["discord.com/api/webhooks", "discordapp.com/api/webhooks"],
       r"discord(?:app)?\.com/api/webhooks/\d{17,20}/[A-Za-z0-9_\-]{60,68}"),
     d("telegram-bot-token", "Telegram bot token", H, &[":aa"], r"\b\d{8,10}:AA[A-Za-z0-9_\-]{32,34}\b"),
@@ -251,8 +257,30 @@ pub(crate) static DETECTORS: &[Detector] = &[
     d("coderabbit-api-key", "CodeRabbit API key", M, &["cr-"], r"\bcr-[a-z0-9]{58}\b").check(v::mixed),
     // A vendor name glued to a UUID (`refiner-…`, `codakey-…`, `tatum_secret_…`).
     d("vendor-prefixed-uuid", "Vendor-prefixed UUID API key", M,
-      &["refiner-", "codakey-", "coda-", "privacy_", "tatum_secret_", "canny_secret_", "zipcodebase", "moosend"],
-      r"(?i)\b(?:refiner|codakey|coda|privacy|tatum_secret|canny_secret_[a-z0-9]+|zipcodebase[a-z_\-]*|moosend[a-z]*:?)[-_:](?P<s>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b"),
+      &["refiner-", "codakey-", "codatoken-", "coda-", "privacy_", "tatum_secret_", "canny_secret_", "zipcodebase", "moosend"],
+      r"(?i)\b(?:refiner|codakey|codatoken|coda|privacy|tatum_secret|canny_secret_[a-z0-9]+|zipcodebase[a-z_\-]*|moosend[a-z]*:?)[-_:](?P<s>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b"),
+    // ClickHouse Cloud key secrets open with `4b1d`, 42 characters in all.
+    d("clickhouse-cloud-secret", "ClickHouse Cloud API key secret", H, &["4b1d"], r"\b4b1d[A-Za-z0-9]{38}\b").check(v::mixed),
+    // Azure AD (Entra ID) client secrets: 3 characters, a version digit, `Q~`, 31-34 more.
+    d("azure-ad-client-secret", "Azure AD (Entra ID) application client secret", H, &["7q~", "8q~"],
+      r"(?:^|[^A-Za-z0-9_~.\-])(?P<s>[A-Za-z0-9_\-]{3}[78]Q~[A-Za-z0-9_~.\-]{31,34})(?:[^A-Za-z0-9_~.\-]|$)").check(v::mixed),
+    // Datadog API keys are 32 hex characters, application keys 40; only the name says so.
+    d("datadog-key", "Datadog API or application key", M,
+      &["dd_api", "dd-api", "dd_app", "dd-app", "dd_secret", "dd-secret", "datadog_api", "datadog_app"],
+      r#"(?i)\b(?:dd|datadog)[_\-](?:api|app(?:lication)?|secret)[_\-]?key["']?\s*[:=\-]?\s*["']?(?P<s>[a-f0-9]{40}|[a-f0-9]{32})\b"#).check(v::token),
+    // OpenWeatherMap keys are 32 characters; `owm`/`pyowm` is the client library's name for them.
+    d("openweather-api-key", "OpenWeatherMap API key", M, &["owm_", "owm =", "owm=", "owm:", "owm\"", "owm'", "owmkey", "owmapi"],
+      r#"(?i)\b(?:py)?owm[A-Za-z0-9_]*["']?\s*[:=]\s*["']?(?P<s>[a-z0-9]{32})\b"#).check(v::token),
+    // npm's legacy (pre-2021) access tokens are UUIDs, set as `NPM_TOKEN` in CI.
+    d("npm-legacy-token", "npm access token (legacy UUID format)", M, &["npm_token", "npmtoken"],
+      r#"(?i)\bnpm_?token["']?\s*[:=]\s*["']?(?P<s>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b"#),
+    // Android `buildConfigField "String", "API_KEY", "\"…\""`: a literal compiled into the app.
+    d("android-build-config-secret", "Secret in an Android buildConfigField", M, &["buildconfigfield"],
+      r#"buildConfigField\s*\(?\s*["']String["']\s*,\s*["'][A-Za-z0-9_]*(?:KEY|SECRET|TOKEN|PASSWORD|Key|Secret|Token|Password)[A-Za-z0-9_]*["']\s*,\s*["']\\?"(?P<s>[^"'\\\s]{8,})\\?""#)
+        .check(v::token),
+    // Printed once by a new Jenkins controller (also in `secrets/initialAdminPassword`).
+    d("jenkins-initial-admin-password", "Jenkins initial admin password", M, &["password to proceed to installation"],
+      r"password to proceed to installation:\s*(?P<s>[0-9a-f]{32})\b").scope(Scope::Lines(3)),
     // --- Formats without a vendor keyword in the token ---------------------------------
     d("maxmind-license-key", "MaxMind license key", H, &["_mmk"], r"\b[A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk\b"),
     d("recaptcha-key", "reCAPTCHA key", M, &["recaptcha"], r"\b(?P<s>6L[A-Za-z0-9_\-]{38})(?:[^A-Za-z0-9_\-]|$)").scope(Scope::Lines(2)),
@@ -391,10 +419,31 @@ pub(crate) static DETECTORS: &[Detector] = &[
         "api.riotgames.com", "dev.azure.com/", "visualstudio.com", "datadoghq.", "cognitiveservices.azure.com",
         "supabase.co", "looker.com", "nylas.com", "ddog-gov.com"],
       r"(?i)\b(?:[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:okta(?:preview)?\.com|jfrog\.io|atlassian\.net|freshdesk\.com|openai\.azure\.com|azuredatabricks\.net|cloud\.databricks\.com|myshopify\.com|(?:my\.)?salesforce\.com|(?:[a-z]{2}\.)?auth0\.com|blob\.core\.windows\.net|cognitiveservices\.azure\.com|supabase\.co|cloud\.looker\.com|(?:api\.)?[a-z]{2}\.nylas\.com|ddog-gov\.com|search\.windows\.net|api\.riotgames\.com|visualstudio\.com)|dev\.azure\.com/[A-Za-z0-9_\-]+|(?:[a-z0-9\-]+\.)*datadoghq\.(?:com|eu))\b"),
+    d("gcp-service-account-email", "GCP service account e-mail", I, &["iam.gserviceaccount.com"],
+      r"\b[a-z][a-z0-9\-]{4,28}[a-z0-9]@[a-z][a-z0-9\-]{4,28}[a-z0-9]\.iam\.gserviceaccount\.com\b"),
     d("age-recipient", "age public key (recipient)", I, &["age1"], r"\bage1[0-9a-z]{58}\b"),
     // Product-named identifiers: the key name says which product the id belongs to.
     d("mattermost-server-url", "Mattermost server URL", I, &["mattermost_url", "mm_url", "mm.url", "mm_host", "mm-server"],
       r#"(?i)\b(?:mattermost|mm)[_.\-](?:url|host|server)["']?\s*[:=]\s*["']?(?P<s>https?://[A-Za-z0-9.\-]+(?::\d+)?(?:/[A-Za-z0-9._\-]+)*)"#).check(v::self_hosted_url),
+    d("sonarqube-server-url", "SonarQube server URL", I, &["sonar.host"],
+      r#"(?i)\bsonar\.host(?:\.url)?["']?\s*[:=]\s*["']?(?P<s>https?://[A-Za-z0-9.\-]+(?::\d+)?(?:/[A-Za-z0-9._\-]+)*)"#).check(v::self_hosted_sonar),
+    d("twitter-client-id", "Twitter/X OAuth client ID", I, &["twitter_client_id", "x_api_client_id"],
+      r#"(?i)\b(?:twitter|x_api)_client_id["']?\s*[:=]\s*["']?(?P<s>[A-Za-z0-9_\-]{20,34})\b"#).check(v::mixed),
+    d("azure-storage-account-setting", "Azure storage account name (named setting)", I, &["azure_storage_"],
+      r#"(?i)\bazure_storage_(?:account_)?(?:name|account)["']?\s*[:=]\s*["']?(?P<s>[a-z0-9]{3,24})\b"#),
+    d("snowflake-account-or-user", "Snowflake account identifier or user name", I, &["snowflake_"],
+      r#"(?i)\bsnowflake_(?:user(?:name)?|account(?:_name|_identifier)?)["']?\s*[:=]\s*["']?(?P<s>[A-Za-z0-9][A-Za-z0-9_.\-]{2,63})"#)
+        .check(v::identifier_literal),
+    // MaxMind account ids are short numbers named as such (`MAXMIND_ACCOUNT_ID`, `geoip_account_number`).
+    d("maxmind-account-id", "MaxMind account ID", I, &["maxmind", "geoip_account"],
+      r#"(?i)\b(?:(?:maxmind|geoip)[_\-]?account[_\-]?(?:id|number)|maxmind["']?\s*:\s*\{\s*["']?account_id)["']?\s*[:=]\s*["']?(?P<s>\d{4,8})\b"#),
+    d("mongodb-atlas-public-key", "MongoDB Atlas API public key (the id half)", I, &["mongodb"],
+      r#"(?i)\bmongodb[_\-.]?(?:atlas[_\-.]?)?public(?:[_\-.]?(?:api[_\-.]?)?key)?["']?\s*[:=]\s*["']?(?P<s>[A-Za-z0-9]{8,10})\b"#).check(v::identifier_literal),
+    d("oauth-client-id", "OAuth client ID named after its product (Looker, Spotify)", I, &["looker", "spotify"],
+      r#"(?i)\b(?:looker|spotify)[_\-\s]?client[_\-]?id["']?\s*[:=]\s*["']?(?P<s>[A-Za-z0-9]{20,32})\b"#),
+    // Discord application, bot and user ids are 17-19 digit snowflakes.
+    d("discord-id", "Discord application or bot ID", I, &["discord"],
+      r#"(?i)\bdiscord[_\-]?(?:(?:bot|client|app(?:lication)?)[_\-]?)?(?:id)?["']?\s*[:=]\s*["']?(?P<s>\d{17,19})\b"#),
     d("launchdarkly-client-id", "LaunchDarkly client-side ID", I, &["ld_client_side_id", "launchdarkly_client_id"],
       r#"(?i)(?:ld|launchdarkly)_client(?:_side)?_id["']?\s*[:=]\s*["']?(?P<s>[a-f0-9]{24})\b"#),
     d("planetscale-username", "PlanetScale database user name", I, &["pscale_user", "planetscale_id", "planetscale_user"],

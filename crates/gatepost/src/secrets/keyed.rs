@@ -266,7 +266,8 @@ fn assignment_follows(b: &[u8], mut i: usize) -> bool {
     while i < b.len() && matches!(b[i], b' ' | b'\t' | b'"' | b'\'' | b'\\' | b']') {
         i += 1;
     }
-    i < b.len() && matches!(b[i], b'=' | b':')
+    // `…3J==` is base64 padding (or a comparison), not an assignment.
+    i < b.len() && matches!(b[i], b'=' | b':') && !b[i..].starts_with(b"==")
 }
 
 /// Does a credential word appear later in the same identifier run?

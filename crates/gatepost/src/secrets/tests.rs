@@ -415,3 +415,204 @@ fn product_named_identifiers_are_info() {
     );
     assert_eq!(name.length, 9);
 }
+
+#[test]
+fn clickhouse_and_azure_ad_secrets() {
+    let ch = tok(&["4b1d", "Kq7Vd2LmX9pRt4KcW8nZb3HyF6sJg1TuE5aNo0"]);
+    assert_eq!(
+        one(&format!("key_secret: {ch}\n"), "clickhouse-cloud-secret").length,
+        42
+    );
+    // Wrong length, or letters only: not the format.
+    let found = scan_text("t.txt", &format!("x {}\n", &ch[..30]));
+    assert!(
+        found.iter().all(|c| c.rule != "clickhouse-cloud-secret"),
+        "{found:?}"
+    );
+    let az = tok(&["Xk7", "8Q~", "Vd2LmX9pRt4KcW8nZb3HyF6sJg1TuE5aNo"]);
+    assert_eq!(
+        one(&format!("secret='{az}'\n"), "azure-ad-client-secret").length,
+        40
+    );
+    none(&format!(
+        "secret='{}'\n",
+        tok(&["Xk7", "8Q~", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"])
+    ));
+    none("see docs/8Q~notes for details\n");
+}
+
+#[test]
+fn named_hex_keys() {
+    let hex32 = "e217681929494e572a7d807be2846aff";
+    let hex40 = "fca5f891a445bc3b4d8336b3a377e184b39e8ee3";
+    assert_eq!(
+        one(&format!("DD_API_KEY={hex32}\n"), "datadog-key").length,
+        32
+    );
+    assert_eq!(
+        one(&format!("dd_app_key: \"{hex40}\"\n"), "datadog-key").length,
+        40
+    );
+    none("DD_API_KEY=${DATADOG_API_KEY}\n");
+    let owm = "ew6elrzjlmmdch69cfo3doji2w7gskx9";
+    one(
+        &format!("owm = OWM('{owm}')\nowm_key = '{owm}'\n"),
+        "openweather-api-key",
+    );
+    one(&format!("{{\"owm\": \"{owm}\"}}\n"), "openweather-api-key");
+    none("owm_key = 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'\n");
+    let android = format!("buildConfigField 'String', 'MAPS_API_KEY', '\"{hex32}\"'\n");
+    one(&android, "android-build-config-secret");
+    none("buildConfigField 'String', 'API_URL', '\"https://api.example.org/v1\"'\n");
+    none("buildConfigField \"String\", \"API_KEY\", \"\\\"${apiKey}\\\"\"\n");
+}
+
+#[test]
+fn npm_legacy_token_and_jenkins_setup_password() {
+    let uuid = "6f1c2a9e-3b7d-4e8f-a1c5-9d2e7b4f0a63";
+    one(
+        &format!("export NPM_TOKEN=\"{uuid}\"\n"),
+        "npm-legacy-token",
+    );
+    let found = scan_text("t.txt", &format!("export NPM_TOKEN_ID=\"{uuid}\"\n"));
+    assert!(
+        found.iter().all(|c| c.rule != "npm-legacy-token"),
+        "{found:?}"
+    );
+    let jenkins = "Please use the following password to proceed to installation:\n\n\
+                   1aca562fdcf5a2bd2aea5a8776e0d7a4\n\nThis may also be found at: ...\n";
+    one(jenkins, "jenkins-initial-admin-password");
+    none("Please use the following password to proceed to installation:\n\n<password>\n");
+}
+
+#[test]
+fn slack_url_kinds_and_service_account_emails() {
+    let wf = tok(&[
+        "https://hooks.slack.com/workflows/",
+        "T0K4Q7VD2/A0L9X2M4P/418230977512345678/",
+        "q7Vd2LmX9pRt4KcW8nZb3HyF",
+    ]);
+    one(&wf, "slack-workflow-webhook");
+    let tr = tok(&[
+        "https://hooks.slack.com/triggers/",
+        "T0K4Q7VD2/4182309775123/",
+        "9f2c7a1e4b8d3f6a0c5e9b2d7f1a4c8e",
+    ]);
+    one(&tr, "slack-trigger-url");
+    let sa = "\"client_email\": \"deploy-bot@acme-prod-4471.iam.gserviceaccount.com\"\n";
+    assert_eq!(one(sa, "gcp-service-account-email").confidence, "info");
+    let coda = tok(&["codatoken-", "6f1c2a9e-3b7d-4e8f-a1c5-9d2e7b4f0a63"]);
+    one(&coda, "vendor-prefixed-uuid");
+}
+
+#[test]
+fn padded_base64_is_not_a_path() {
+    let key = tok(&[
+        "Q7dK2mX9pRt4KcW8nZb3HyF6sJg1TuE5aNo0BiQ/wljRuHhfuRq/AMPC+kdgtLmWKq/",
+        "zN3X4R9Ap7c2Vb8Lq1mT5yW3eR6uI9oP0aS4dF7gH2jK==",
+    ]);
+    one(
+        &format!("{{\"privateKey\": \"{key}\"}}\n"),
+        "generic-secret",
+    );
+    none("{\"privateKey\": \"/etc/keys/service/private.pem\"}\n");
+}
+
+#[test]
+fn named_settings_as_identifiers() {
+    let c = one(
+        "sonar.host.url=https://sonar.corp.internal:9000\n",
+        "sonarqube-server-url",
+    );
+    assert_eq!(c.confidence, "info");
+    let found = scan_text("t.txt", "sonar.host.url=https://sonarcloud.io\n");
+    assert!(
+        found.iter().all(|c| c.rule != "sonarqube-server-url"),
+        "{found:?}"
+    );
+    one(
+        "x_api_client_id = \"Qm7Vd2LmX9pRt4KcW8nZ\"\n",
+        "twitter-client-id",
+    );
+    none("twitter_client_id = \"${TWITTER_CLIENT_ID}\"\n");
+    let c = one(
+        "AZURE_STORAGE_ACCOUNT=prodlogs2024\n",
+        "azure-storage-account-setting",
+    );
+    assert_eq!(c.confidence, "info");
+    let found = scan_text("t.txt", "azure_storage_name: $STORAGE\n");
+    assert!(
+        found
+            .iter()
+            .all(|c| c.rule != "azure-storage-account-setting"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn vendor_name_then_token() {
+    let t = tok(&["skrapp ", "Kq7Vd2LmX9pRt4KcW8nZb3HyF6sJg1TuE5aNo0B"]);
+    one(&t, "vendor-api-key");
+    // A value glued to the key name and ending in base64 padding.
+    let t = tok(&[
+        "acmesign-PRIVATE-key-",
+        "Kq7Vd2LmX9pRt4KcW8nZb3HyF6sJg1TuE5aNo0B==",
+    ]);
+    let found = scan_text("t.txt", &t.replace("acmesign", "hellosign"));
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
+fn snowflake_and_maxmind_identifiers() {
+    let c = one(
+        "snowflake_user = \"SVC_LOADER\"\n",
+        "snowflake-account-or-user",
+    );
+    assert_eq!(c.confidence, "info");
+    one(
+        "SNOWFLAKE_ACCOUNT=acme-prod_eu1\n",
+        "snowflake-account-or-user",
+    );
+    for text in [
+        "snowflake_user: ${SNOWFLAKE_USER}\n",
+        "snowflake_user: str = None\n",
+    ] {
+        let found = scan_text("t.txt", text);
+        assert!(
+            found.iter().all(|c| c.rule != "snowflake-account-or-user"),
+            "{found:?}"
+        );
+    }
+    let found = scan_text("t.txt", "snowflake_account: ${SNOWFLAKE_ACCOUNT}\n");
+    assert!(
+        found.iter().all(|c| c.rule != "snowflake-account-or-user"),
+        "{found:?}"
+    );
+    one("MAXMIND_ACCOUNT_ID=702117\n", "maxmind-account-id");
+    one(
+        "\"maxmind\": {\"account_id\": \"702117\", \"license_key\": \"...\"}\n",
+        "maxmind-account-id",
+    );
+    let found = scan_text("t.txt", "maxmind_account_id: $ACCOUNT\n");
+    assert!(
+        found.iter().all(|c| c.rule != "maxmind-account-id"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn product_named_client_ids() {
+    one("mongodb-public: qk7vd2lm\n", "mongodb-atlas-public-key");
+    none("mongodb_public_key: $ATLAS_PUBLIC_KEY\n");
+    one("LOOKER_CLIENT_ID=Qm7Vd2LmX9pRt4KcW8nZ\n", "oauth-client-id");
+    one(
+        "spotify_client_id = \"9f2c7a1e4b8d3f6a0c5e9b2d7f1a4c8e\"\n",
+        "oauth-client-id",
+    );
+    assert_eq!(
+        one("DISCORD_APP_ID=418230977512345678\n", "discord-id").confidence,
+        "info"
+    );
+    let found = scan_text("t.txt", "discord_channel = 418230977512345678\n");
+    assert!(found.iter().all(|c| c.rule != "discord-id"), "{found:?}");
+}

@@ -23,6 +23,12 @@ pub(crate) fn not_reference(v: &str) -> bool {
     !decoys::is_reference(v) && !decoys::looks_like_code(v)
 }
 
+/// An identifier given as a literal: not a reference, an expression or a type name
+/// (`snowflake_user: str = None`).
+pub(crate) fn identifier_literal(v: &str) -> bool {
+    not_reference(v) && !decoys::is_decoy_word(v)
+}
+
 /// Must mix letters and digits (rules out identifiers such as `s.addComponentsFromRegistry`).
 pub(crate) fn mixed(v: &str) -> bool {
     let c = Classes::of(v);
@@ -82,6 +88,17 @@ pub(crate) fn self_hosted_url(v: &str) -> bool {
         .unwrap_or("")
         .to_ascii_lowercase();
     !(host == "mattermost.com" || host.ends_with(".mattermost.com"))
+}
+
+/// A self-hosted SonarQube server, not SonarCloud's public service.
+pub(crate) fn self_hosted_sonar(v: &str) -> bool {
+    let host = v.split("://").nth(1).unwrap_or(v);
+    let host = host
+        .split(['/', ':'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    !(host == "sonarcloud.io" || host.ends_with(".sonarcloud.io") || host == "localhost")
 }
 
 /// Minimal base64 decoder (standard and URL-safe alphabets, padding optional).

@@ -511,6 +511,7 @@ pub(crate) const VENDORS: &[&str] = &[
     "simplynoted",
     "simvoly",
     "skrapio",
+    "skrapp",
     "smartsheets",
     "snipcart",
     "snowflake",
