@@ -1,7 +1,70 @@
 //! Embeds the bundled Rego policies (`policies/**/*.rego` at the workspace root) so every
 //! surface — CLI, C ABI, Python, Node, WASM — carries the same rules with no files on disk.
+//! Each rule's `# METADATA` block is read here too and embedded as JSON, so a scan does not
+//! parse that YAML at start-up; a block the build cannot read is left to the runtime, which
+//! reports it as it would a user's.
 
+#[path = "src/policy/block.rs"]
+mod block;
+#[path = "src/parse/yaml_scalar.rs"]
+mod yaml_scalar;
+
+use saphyr_parser::{Event, Parser};
+use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
+
+/// The first document of a metadata block, or None for anything unusual (an error, an
+/// alias, a complex key): the runtime parser then reads it and reports any problem.
+fn metadata_json(text: &str) -> Option<String> {
+    let (_, yaml) = block::metadata_block(text)?;
+    let mut parser = Parser::new_from_str(&yaml);
+    let mut next = move || parser.next_event().and_then(Result::ok).map(|(e, _)| e);
+    loop {
+        match next()? {
+            Event::StreamStart | Event::Nothing => continue,
+            Event::DocumentStart(_) => break,
+            _ => return None,
+        }
+    }
+    fn node<'a>(ev: Event<'a>, next: &mut dyn FnMut() -> Option<Event<'a>>) -> Option<Value> {
+        match ev {
+            Event::Scalar(s, style, _, tag) => Some(yaml_scalar::scalar(
+                &s,
+                style,
+                tag.as_deref().map(|t| t.suffix.as_str()),
+            )),
+            Event::SequenceStart(..) => {
+                let mut items = Vec::new();
+                loop {
+                    match next()? {
+                        Event::SequenceEnd => return Some(Value::Array(items)),
+                        e => items.push(node(e, next)?),
+                    }
+                }
+            }
+            Event::MappingStart(..) => {
+                let mut map = Map::new();
+                loop {
+                    let key = match next()? {
+                        Event::MappingEnd => return Some(Value::Object(map)),
+                        Event::Scalar(s, ..) => s.into_owned(),
+                        _ => return None,
+                    };
+                    let v = node(next()?, next)?;
+                    if map.insert(key, v).is_some() {
+                        return None;
+                    }
+                }
+            }
+            _ => None,
+        }
+    }
+    let value = match next()? {
+        Event::DocumentEnd => Value::Null,
+        e => node(e, &mut next)?,
+    };
+    serde_json::to_string(&value).ok()
+}
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -36,10 +99,16 @@ fn main() {
             .unwrap()
             .to_string_lossy()
             .replace('\\', "/");
+        let is_test = rel.ends_with("_test.rego");
+        let meta = std::fs::read_to_string(f)
+            .ok()
+            .filter(|_| !is_test)
+            .and_then(|t| metadata_json(&t));
         src.push_str(&format!(
-            "    ({:?}, include_str!({:?})),\n",
+            "    ({:?}, include_str!({:?}), {:?}),\n",
             format!("policies/{rel}"),
-            f.canonicalize().unwrap()
+            f.canonicalize().unwrap(),
+            meta
         ));
     }
     src.push_str("]\n");

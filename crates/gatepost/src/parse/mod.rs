@@ -1,6 +1,7 @@
 //! Format parsers. Each keeps source positions so every finding can point at its line.
 pub mod hcl;
 pub mod yaml;
+pub mod yaml_scalar;
 
 use crate::model::Span;
 

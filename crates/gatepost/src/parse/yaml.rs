@@ -7,9 +7,10 @@
 //! plain serde values. Building the tree here also lets us bound what hostile input can cost:
 //! alias expansion and nesting depth are limited (see [`Limits`]).
 
+use super::yaml_scalar::scalar;
 use crate::model::{pointer_token, Span};
-use saphyr_parser::{Event, Parser, ScalarStyle};
-use serde_json::{Map, Number, Value};
+use saphyr_parser::{Event, Parser};
+use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap};
 
 /// Bounds on what one YAML stream may cost.
@@ -401,61 +402,6 @@ fn count_nodes(v: &Value) -> usize {
         Value::Object(m) => 1 + m.values().map(count_nodes).sum::<usize>(),
         _ => 1,
     }
-}
-
-/// YAML 1.2 core schema resolution of a scalar.
-fn scalar(s: &str, style: ScalarStyle, tag: Option<&str>) -> Value {
-    if style != ScalarStyle::Plain || tag == Some("str") {
-        return Value::String(s.to_string());
-    }
-    match s {
-        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
-        "true" | "True" | "TRUE" => return Value::Bool(true),
-        "false" | "False" | "FALSE" => return Value::Bool(false),
-        _ => {}
-    }
-    let first = s.as_bytes()[0];
-    if first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.') {
-        if let Some(n) = parse_int(s) {
-            return Value::Number(n);
-        }
-        if let Some(n) = parse_float(s) {
-            return n;
-        }
-    }
-    Value::String(s.to_string())
-}
-
-fn parse_int(s: &str) -> Option<Number> {
-    let (neg, body) = match s.as_bytes()[0] {
-        b'-' => (true, &s[1..]),
-        b'+' => (false, &s[1..]),
-        _ => (false, s),
-    };
-    let (radix, digits) = if let Some(h) = body.strip_prefix("0x") {
-        (16, h)
-    } else if let Some(o) = body.strip_prefix("0o") {
-        (8, o)
-    } else {
-        (10, body)
-    };
-    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
-        return None;
-    }
-    let v = i64::from_str_radix(digits, radix).ok()?;
-    Some(Number::from(if neg { -v } else { v }))
-}
-
-fn parse_float(s: &str) -> Option<Value> {
-    let ok = s
-        .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
-        && s.chars().any(|c| c.is_ascii_digit());
-    if !ok {
-        return None;
-    }
-    let f: f64 = s.parse().ok()?;
-    Number::from_f64(f).map(Value::Number)
 }
 
 #[cfg(test)]

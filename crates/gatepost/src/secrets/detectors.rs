@@ -3,7 +3,9 @@
 //! `keywords` are lowercase literals, at least one of which occurs in every match;
 //! the prefilter only runs `pattern` near a keyword hit. The secret is the
 //! capture group `s` when present, else the whole match. Patterns are written
-//! from the providers' documented token formats.
+//! from the providers' documented token formats. Case-insensitive classes are written
+//! `(?i-u)` where they can be: under Unicode case folding a repeated `[a-z0-9]` compiles to a
+//! far larger automaton, and compiling is on a small scan's critical path.
 
 use super::validate as v;
 
@@ -87,7 +89,7 @@ pub(crate) static DETECTORS: &[Detector] = &[
     d("aws-access-key-id", "AWS access key ID", H, &["akia", "asia", "abia", "acca", "a3t"],
       r"\b(?P<s>(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})\b"),
     d("aws-secret-access-key", "AWS secret access key", H, &["aws"],
-      r#"(?i)aws[0-9A-Za-z_.\-]{0,24}?(?:secret|sk)[0-9A-Za-z_.\-]{0,20}["'\\]*\s*(?:=>|:=|[:=])\s*["'\\]*(?P<s>[A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)"#)
+      r#"(?i-u:aws)[0-9A-Za-z_.\-]{0,24}?(?i-u:secret|sk)[0-9A-Za-z_.\-]{0,20}["'\\]*\s*(?:=>|:=|[:=])\s*["'\\]*(?P<s>[A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)"#)
         .check(v::token),
     d("aws-session-token", "AWS session token", H, &["session_token", "sessiontoken", "session-token"],
       r#"(?i)session[_\-]?token["'\\]*\s*(?:=>|[:=])\s*["'\\]*(?P<s>[A-Za-z0-9/+=]{100,})"#),
@@ -412,7 +414,7 @@ pub(crate) static DETECTORS: &[Detector] = &[
     d("aws-account-id", "AWS account ID", I, &["account"],
       r#"(?i)account[_\-\s]?id["']?\s*(?:[:=]|=>)\s*["']?(?P<s>[0-9]{12})\b"#),
     d("cloud-bucket-host", "Cloud storage bucket name in a URL or host", I, &["amazonaws.com", "storage.googleapis.com", "storage.cloud.google.com"],
-      r"(?i)\b(?:[a-z0-9][a-z0-9.\-]{1,61}[a-z0-9]\.s3(?:[.\-][a-z0-9\-]+)?\.amazonaws\.com|s3(?:[.\-][a-z0-9\-]+)?\.amazonaws\.com/[a-z0-9][a-z0-9.\-_]{2,62}|[a-z0-9][a-z0-9.\-_]{1,61}[a-z0-9]\.storage\.googleapis\.com|storage\.(?:googleapis|cloud\.google)\.com/[a-z0-9][a-z0-9.\-_]{2,62})"),
+      r"(?i-u)\b(?:[a-z0-9][a-z0-9.\-]{1,61}[a-z0-9]\.s3(?:[.\-][a-z0-9\-]+)?\.amazonaws\.com|s3(?:[.\-][a-z0-9\-]+)?\.amazonaws\.com/[a-z0-9][a-z0-9.\-_]{2,62}|[a-z0-9][a-z0-9.\-_]{1,61}[a-z0-9]\.storage\.googleapis\.com|storage\.(?:googleapis|cloud\.google)\.com/[a-z0-9][a-z0-9.\-_]{2,62})"),
     d("saas-tenant-host", "SaaS tenant host name (Okta, Atlassian, JFrog, Azure, ...)", I,
       &["okta.com", "oktapreview.com", "jfrog.io", "atlassian.net", "freshdesk.com", "openai.azure.com", "azuredatabricks.net",
         "cloud.databricks.com", "myshopify.com", "salesforce.com", "auth0.com", "blob.core.windows.net", "search.windows.net",
