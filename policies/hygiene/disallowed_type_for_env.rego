@@ -60,7 +60,7 @@ sizes contains item if {
 
 # The environment a resource serves: its effective tag, else the app's configured one.
 env_of(r) := lower(e) if {
-	e := tags.effective(r)[env_tag]
+	e := r.links.tags.effective[env_tag]
 	is_string(e)
 	not tags.is_unresolved(e)
 } else := lower(e) if {

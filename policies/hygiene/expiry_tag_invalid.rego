@@ -84,7 +84,7 @@ value_problem(v) := "is not a date in YYYY-MM-DD form" if {
 
 deny contains finding if {
 	some r in data.gatepost.lib.tags.cloud_resources
-	set := tags.effective(r)
+	set := r.links.tags.effective
 	not key in object.keys(set)
 	finding := {
 		"address": r.address,
@@ -95,7 +95,7 @@ deny contains finding if {
 
 deny contains finding if {
 	some r in data.gatepost.lib.tags.cloud_resources
-	tags.effective(r)
+	r.links.tags.effective
 	at := tags.located_value(r, key)
 	problem := value_problem(at.value)
 	finding := {

@@ -70,7 +70,7 @@ message(v) := sprintf("%s %v is not an allowed retention class (%s)", [key, v, c
 
 deny contains finding if {
 	some r in data.gatepost.lib.tags.cloud_resources
-	tags.effective(r)
+	r.links.tags.effective
 	at := tags.located_value(r, key)
 	not_allowed(at.value)
 	finding := {"address": at.address, "pointer": at.pointer, "message": message(at.value)}

@@ -16,7 +16,7 @@ package gatepost.rules.aws_iam_not_action_allow
 import data.gatepost.lib.iam
 
 deny contains finding if {
-	some p in (data.gatepost.lib.iam.identity_policies | data.gatepost.lib.iam.trust_policies) | data.gatepost.lib.iam.resource_policies
+	some p in array.concat(array.concat(data.gatepost.lib.iam.identity_policies, data.gatepost.lib.iam.trust_policies), data.gatepost.lib.iam.resource_policies)
 	some st in iam.statements(p.doc, p.pointer)
 	iam.allows(st.statement)
 	st.statement.NotAction

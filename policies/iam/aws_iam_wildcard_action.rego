@@ -19,7 +19,7 @@ import data.gatepost.lib.iam
 # Identity policies and trust policies; statements naming a Principal in a policy-document
 # data source are resource-policy statements, judged where the document is used.
 deny contains finding if {
-	some p in data.gatepost.lib.iam.identity_policies | data.gatepost.lib.iam.trust_policies
+	some p in array.concat(data.gatepost.lib.iam.identity_policies, data.gatepost.lib.iam.trust_policies)
 	some st in iam.statements(p.doc, p.pointer)
 	not principal_statement(p, st.statement)
 	actions := iam.allowed_actions(st.statement)

@@ -101,41 +101,44 @@ is_s3_bucket_module(r) if {
 
 # Identity policies (attached to users, groups, roles, permission sets) and standalone
 # policy-document data sources. Heads are bound in the body: a head that reads a missing key
-# would void the whole set.
+# would void the whole collection. Policies are gathered in arrays, not sets: a set of
+# objects holding whole resources costs a deep comparison per insertion.
 identity_policy_attrs := {
 	"aws_iam_policy": "policy", "aws_iam_role_policy": "policy", "aws_iam_user_policy": "policy",
 	"aws_iam_group_policy": "policy", "aws_ssoadmin_permission_set_inline_policy": "inline_policy",
 }
 
-identity_policies contains p if {
+identity_policies := array.concat(array.concat(identity_policies_by_attr, identity_policies_inline), identity_policies_documents)
+
+identity_policies_by_attr := [p |
 	some t, attr in identity_policy_attrs
 	some r in input.by_type[t]
 	doc := r.attrs[attr]
 	is_object(doc)
 	not from_document(r, doc)
 	p := {"resource": r, "pointer": sprintf("/%s", [attr]), "doc": doc, "kind": "identity"}
-}
+]
 
-identity_policies contains p if {
+identity_policies_inline := [p |
 	some r in input.by_type.aws_iam_role
 	some i, ip in r.attrs.inline_policy
 	is_object(ip.policy)
 	not from_document(r, ip.policy)
 	p := {"resource": r, "pointer": sprintf("/inline_policy/%d/policy", [i]), "doc": ip.policy, "kind": "identity"}
-}
+]
 
-identity_policies contains p if {
+identity_policies_documents := [p |
 	some d in input.by_type.aws_iam_policy_document
 	is_object(d.links.document)
 	p := {"resource": d, "pointer": "", "doc": d.links.document, "kind": "document"}
-}
+]
 
 # Trust policies: who may assume a role.
-trust_policies contains p if {
+trust_policies := [p |
 	some r in input.by_type.aws_iam_role
 	is_object(r.attrs.assume_role_policy)
 	p := {"resource": r, "pointer": "/assume_role_policy", "doc": r.attrs.assume_role_policy, "kind": "trust"}
-}
+]
 
 # Resource policies: who may use a resource. `service` tells S3 (family storage) apart.
 resource_policy_attrs := {
@@ -153,23 +156,25 @@ resource_policy_attrs := {
 
 resource_policy_types := object.keys(resource_policy_attrs) | {"module"}
 
-resource_policies contains p if {
+resource_policies := array.concat(resource_policies_by_attr, resource_policies_modules)
+
+resource_policies_by_attr := [p |
 	some t, spec in resource_policy_attrs
 	some r in input.by_type[t]
 	doc := r.attrs[spec[1]]
 	is_object(doc)
 	p := {"resource": r, "pointer": sprintf("/%s", [spec[1]]), "doc": doc, "kind": "resource", "service": spec[0]}
-}
+]
 
 # The s3-bucket module applies its `policy` input only with attach_policy = true (default
 # false); without it the document is never attached to the bucket.
-resource_policies contains p if {
+resource_policies_modules := [p |
 	some r in input.by_type.module
 	is_s3_bucket_module(r)
 	r.attrs.attach_policy in {true, "true"}
 	is_object(r.attrs.policy)
 	p := {"resource": r, "pointer": "/policy", "doc": r.attrs.policy, "kind": "resource", "service": "s3"}
-}
+]
 
 # The anonymous principal: "*", {"AWS": "*"} or an account wildcard.
 public_principal(p) if p == "*"

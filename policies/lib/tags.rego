@@ -4,7 +4,9 @@
 # the provider's `default_tags`, GCP `labels` merged over the provider's `default_labels`,
 # Azure `tags`. The normalizer computes them into `links.tags` of every taggable Terraform
 # resource (which types carry tags, and where, is decided there); unresolved values stay
-# `${...}` strings and are never judged.
+# `${...}` strings and are never judged. Rules read `r.links.tags.effective` directly (it is
+# absent when unresolved values leave the tags unknown): a function call per resource is
+# measurable on a large monorepo.
 package gatepost.lib.tags
 
 # Kubernetes kinds whose labels are checked, and which of them carry a pod template.
@@ -12,12 +14,13 @@ k8s_labelled := {"Namespace", "Deployment", "StatefulSet", "DaemonSet", "Replica
 
 k8s_workloads := k8s_labelled - {"Namespace"}
 
-# Every taggable Terraform resource present.
-cloud_resources contains r if {
+# Every taggable Terraform resource present. An array, not a set: a set of whole resources
+# costs a deep comparison of objects per insertion.
+cloud_resources := [r |
 	some rs in input.by_type
 	some r in rs
 	r.links.tags
-}
+]
 
 # JSON pointer of a path (`["settings", 0, "user_labels"]` -> `/settings/0/user_labels`).
 pointer_of(path) := concat("", [sprintf("/%v", [p]) | some p in path])
@@ -29,10 +32,6 @@ is_unresolved(v) if {
 
 # pointer(r): where the resource keeps its own tags or labels.
 pointer(r) := r.links.tags.pointer
-
-# effective(r): the tags the cloud resource will carry, provider defaults included;
-# undefined when unresolved values leave them unknown.
-effective(r) := r.links.tags.effective
 
 # located_value(r, key): {"address", "pointer", "value"} of where the tag's effective value
 # is written: the resource's own tags, else the provider's defaults.
@@ -47,14 +46,16 @@ written_by(r, at) := r.address if not at.provider
 
 # Kubernetes label sets to check: {r, labels, pointer, what}. Workloads are checked on their
 # own metadata and on their pod template, which is what cost and ownership tools read.
-k8s_label_sets contains item if {
+k8s_label_sets := array.concat(k8s_own_labels, k8s_template_labels)
+
+k8s_own_labels := [item |
 	some kind in k8s_labelled
 	some r in input.by_type[kind]
 	labels := object.get(r.attrs, ["metadata", "labels"], {})
 	item := {"r": r, "labels": labels, "pointer": "/metadata/labels", "what": "labels"}
-}
+]
 
-k8s_label_sets contains item if {
+k8s_template_labels := [item |
 	some kind in k8s_labelled
 	kind != "Pod"
 	some r in input.by_type[kind]
@@ -62,19 +63,14 @@ k8s_label_sets contains item if {
 	template := array.slice(r.links.pod_path, 0, count(r.links.pod_path) - 1)
 	labels := object.get(r.attrs, array.concat(template, ["metadata", "labels"]), {})
 	item := {"r": r, "labels": labels, "pointer": sprintf("%s/metadata/labels", [pointer_of(template)]), "what": "pod template labels"}
-}
+]
 
-# A value that is present and not blank.
-filled(v) if is_unresolved(v)
+# A value that is missing in substance: null, or a string of only white space.
+blank(v) if v == null
 
-filled(v) if {
+blank(v) if {
 	is_string(v)
-	trim_space(v) != ""
-}
-
-filled(v) if {
-	not is_string(v)
-	v != null
+	trim_space(v) == ""
 }
 
 # Dates: `days(s)` is the day number (days since 1970-01-01) of a valid ISO date
