@@ -15,6 +15,20 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's `purge_delay` option: its index in `mi_option_e` (mimalloc.h); a test checks
+/// that it reads the bundled mimalloc's default.
+const MI_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// mimalloc hands freed memory back to the OS a moment after it is freed. A large scan frees
+/// and allocates in waves (the parse, then the rules' input), so the kernel zeroes the same
+/// memory again and again: 4 s of system time on a 50,000-resource monorepo, where the whole
+/// scan takes 7. The CLI is a short-lived process: it keeps what it freed until it exits
+/// (peak RSS +10% on that corpus). Library users keep mimalloc's defaults.
+fn keep_freed_memory() {
+    // SAFETY: sets a plain integer option; mimalloc reads options atomically.
+    unsafe { libmimalloc_sys::mi_option_set(MI_PURGE_DELAY, -1) };
+}
+
 #[derive(Parser)]
 #[command(
     name = "gatepost",
@@ -360,6 +374,7 @@ fn emit(out: &Option<PathBuf>, text: &str) -> Result<(), String> {
 }
 
 fn main() -> ExitCode {
+    keep_freed_memory();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => ExitCode::from(code),
@@ -655,4 +670,16 @@ fn cost_table(costs: &serde_json::Value) -> String {
 fn trim_number(x: f64) -> String {
     let t = format!("{x:.4}");
     t.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+#[cfg(test)]
+mod allocator_tests {
+    /// The option index is mimalloc's own enum order: reading it must give the default purge
+    /// delay of the bundled mimalloc (1000 ms in its `options.c`), not another option's value.
+    #[test]
+    fn purge_delay_is_the_option_set() {
+        // SAFETY: reads a plain integer option.
+        let v = unsafe { libmimalloc_sys::mi_option_get(super::MI_PURGE_DELAY) };
+        assert_eq!(v, 1000);
+    }
 }

@@ -482,9 +482,10 @@ fn redact_outputs(
     if secrets.is_empty() {
         return;
     }
+    let with_secrets: HashSet<&str> = secrets.iter().map(|c| c.file.as_str()).collect();
     let texts: Vec<(&str, String)> = files
         .iter()
-        .filter(|f| secrets.iter().any(|c| c.file == f.path))
+        .filter(|f| with_secrets.contains(f.path.as_str()))
         .map(|f| {
             (
                 f.path.as_str(),

@@ -10,6 +10,7 @@
 
 use crate::model::Resource;
 use serde_json::{json, Map, Value};
+use std::collections::HashMap;
 
 /// Types whose tags sit in `tags`: AWS and Azure.
 #[rustfmt::skip]
@@ -78,13 +79,15 @@ const LABELS_AT: &[(&str, &str)] = &[
 
 /// Where a type keeps its tags or labels (a JSON pointer into `attrs`), if it has any.
 pub fn tag_pointer(type_: &str) -> Option<&'static str> {
-    if TAGGED.contains(&type_) {
-        Some("/tags")
-    } else if LABELLED.contains(&type_) {
-        Some("/labels")
-    } else {
-        LABELS_AT.iter().find(|(t, _)| *t == type_).map(|(_, p)| *p)
-    }
+    static POINTERS: std::sync::LazyLock<HashMap<&str, &str>> = std::sync::LazyLock::new(|| {
+        TAGGED
+            .iter()
+            .map(|t| (*t, "/tags"))
+            .chain(LABELLED.iter().map(|t| (*t, "/labels")))
+            .chain(LABELS_AT.iter().copied())
+            .collect()
+    });
+    POINTERS.get(type_).copied()
 }
 
 /// Every type that carries tags or labels.

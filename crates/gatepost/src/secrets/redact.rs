@@ -62,10 +62,14 @@ pub(crate) fn values_in(text: &str, candidates: &[super::SecretCandidate]) -> Ve
     out
 }
 
-/// Replaces every occurrence of a secret value by its redacted preview.
+/// Replaces every occurrence of a secret value by its redacted preview. One automaton over
+/// all the values: a scan of a large repository finds thousands of values, and each string
+/// of the model is looked at once, not once per value.
 #[derive(Debug, Default, Clone)]
 pub struct Redactor {
     values: Vec<String>,
+    /// Leftmost-longest over `values` (None when there are none).
+    automaton: Option<aho_corasick::AhoCorasick>,
 }
 
 impl Redactor {
@@ -74,15 +78,15 @@ impl Redactor {
         files: impl IntoIterator<Item = (&'a str, &'a str)>,
         candidates: &[super::SecretCandidate],
     ) -> Redactor {
+        let mut by_file: std::collections::HashMap<&str, Vec<super::SecretCandidate>> =
+            std::collections::HashMap::new();
+        for c in candidates {
+            by_file.entry(c.file.as_str()).or_default().push(c.clone());
+        }
         let mut values = Vec::new();
         for (path, text) in files {
-            let mine: Vec<_> = candidates
-                .iter()
-                .filter(|c| c.file == path)
-                .cloned()
-                .collect();
-            if !mine.is_empty() {
-                values.extend(values_in(text, &mine));
+            if let Some(mine) = by_file.get(path) {
+                values.extend(values_in(text, mine));
             }
         }
         // Multi-line values (PEM) are also scrubbed line by line, as the model keeps
@@ -100,49 +104,64 @@ impl Redactor {
         values.extend(pieces);
         values.sort_by_key(|v| std::cmp::Reverse(v.len()));
         values.dedup();
-        Redactor { values }
+        let automaton = (!values.is_empty())
+            .then(|| {
+                aho_corasick::AhoCorasick::builder()
+                    .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                    .build(&values)
+                    .ok()
+            })
+            .flatten();
+        Redactor { values, automaton }
     }
 
     pub fn is_empty(&self) -> bool {
         self.values.is_empty()
     }
 
+    fn replace(&self, s: &str, with: impl Fn(&str) -> String) -> String {
+        let Some(ac) = &self.automaton else {
+            return s.to_string();
+        };
+        let mut out = String::with_capacity(s.len());
+        let mut last = 0;
+        for m in ac.find_iter(s) {
+            out.push_str(&s[last..m.start()]);
+            out.push_str(&with(&self.values[m.pattern().as_usize()]));
+            last = m.end();
+        }
+        out.push_str(&s[last..]);
+        out
+    }
+
+    fn found_in(&self, s: &str) -> bool {
+        self.automaton.as_ref().is_some_and(|ac| ac.is_match(s))
+    }
+
     /// `s` with every known secret value replaced by its preview.
     pub fn text(&self, s: &str) -> String {
-        let mut out = s.to_string();
-        for v in &self.values {
-            if out.contains(v.as_str()) {
-                out = out.replace(v.as_str(), &preview(v));
-            }
-        }
-        out
+        self.replace(s, preview)
     }
 
     /// Like [`Redactor::text`] but keeps every line's length in characters, so that
     /// columns in diagnostics still point at the right place.
     pub fn keep_columns(&self, s: &str) -> String {
-        let mut out = s.to_string();
-        for v in &self.values {
-            if out.contains(v.as_str()) {
-                let mask: String = v
-                    .chars()
-                    .enumerate()
-                    .map(|(i, c)| match c {
-                        '\n' | '\r' => c,
-                        _ if i < 2 => c,
-                        _ => '*',
-                    })
-                    .collect();
-                out = out.replace(v.as_str(), &mask);
-            }
-        }
-        out
+        self.replace(s, |v| {
+            v.chars()
+                .enumerate()
+                .map(|(i, c)| match c {
+                    '\n' | '\r' => c,
+                    _ if i < 2 => c,
+                    _ => '*',
+                })
+                .collect()
+        })
     }
 
     /// Every string inside a JSON value (keys left as they are).
     pub fn json(&self, v: &mut serde_json::Value) {
         match v {
-            serde_json::Value::String(s) if self.values.iter().any(|x| s.contains(x.as_str())) => {
+            serde_json::Value::String(s) if self.found_in(s) => {
                 *s = self.text(s);
             }
             serde_json::Value::Array(a) => a.iter_mut().for_each(|x| self.json(x)),
