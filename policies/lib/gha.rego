@@ -3,30 +3,33 @@
 # locates every ${{ }} expression in links.expressions.
 package gatepost.lib.gha
 
-# steps lists {r, step, pointer} for each step of a job or of a composite action.
-steps contains item if {
+# steps lists {r, step, pointer} for each step of a job or of a composite action. An array,
+# not a set: a set of objects holding whole jobs costs a deep comparison per insertion.
+steps := array.concat(array.concat(job_steps, parallel_steps), action_steps)
+
+job_steps := [item |
 	some r in input.by_type["github.job"]
 	is_array(r.attrs.steps)
 	some i, s in r.attrs.steps
 	item := {"r": r, "step": s, "pointer": sprintf("/steps/%d", [i])}
-}
+]
 
 # Steps grouped under `parallel:` run like any other step.
-steps contains item if {
+parallel_steps := [item |
 	some r in input.by_type["github.job"]
 	is_array(r.attrs.steps)
 	some i, group in r.attrs.steps
 	is_array(group.parallel)
 	some j, s in group.parallel
 	item := {"r": r, "step": s, "pointer": sprintf("/steps/%d/parallel/%d", [i, j])}
-}
+]
 
-steps contains item if {
+action_steps := [item |
 	some r in input.by_type["github.action"]
 	is_array(r.attrs.runs.steps)
 	some i, s in r.attrs.runs.steps
 	item := {"r": r, "step": s, "pointer": sprintf("/runs/steps/%d", [i])}
-}
+]
 
 # The action a step uses, lower-cased and without its ref ("actions/checkout").
 action_name(s) := lower(trim_space(split(s.uses, "@")[0])) if is_string(s.uses)

@@ -382,9 +382,10 @@ pub fn scan_sources(mut files: Vec<SourceFile>, opts: &Options) -> Report {
         .collect();
     // Each resource goes straight into Rego's value model: no intermediate JSON copy of
     // the whole input.
+    let values = crate::par::map(&report.resources, rego_resource);
     let mut by_type: BTreeMap<&str, Vec<regorus::Value>> = BTreeMap::new();
-    for r in &report.resources {
-        by_type.entry(&r.type_).or_default().push(rego_resource(r));
+    for (r, v) in report.resources.iter().zip(values) {
+        by_type.entry(&r.type_).or_default().push(v);
     }
     let by_type: BTreeMap<regorus::Value, regorus::Value> = by_type
         .into_iter()
