@@ -507,6 +507,8 @@ fn redact_outputs(
     }
     for r in &mut report.resources {
         redactor.json(&mut r.attrs);
+        // Links copy values too (a provider's default tags, a resource's effective tags).
+        r.links.values_mut().for_each(|v| redactor.json(v));
     }
     for src in report.sources.values_mut() {
         let clean = redactor.keep_columns(src);

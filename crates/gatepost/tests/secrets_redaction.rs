@@ -17,6 +17,8 @@ fn files(pat: &str, password: &str) -> Vec<SourceFile> {
   engine   = "postgres"
   username = "app"
   password = "{password}"
+  # Tags are copied into links (effective tags): the copy must be scrubbed too.
+  tags = {{ deploy = "{pat}" }}
 }}
 
 resource "aws_lambda_function" "api" {{
