@@ -81,24 +81,23 @@ pub(crate) fn django_key(v: &str) -> bool {
 /// A server URL worth recording is a private deployment's, not the vendor's own public
 /// site (`community.mattermost.com`).
 pub(crate) fn self_hosted_url(v: &str) -> bool {
-    let host = v.split("://").nth(1).unwrap_or(v);
-    let host = host
-        .split(['/', ':'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let host = url_host(v);
     !(host == "mattermost.com" || host.ends_with(".mattermost.com"))
 }
 
 /// A self-hosted SonarQube server, not SonarCloud's public service.
 pub(crate) fn self_hosted_sonar(v: &str) -> bool {
-    let host = v.split("://").nth(1).unwrap_or(v);
-    let host = host
-        .split(['/', ':'])
+    let host = url_host(v);
+    !(host == "sonarcloud.io" || host.ends_with(".sonarcloud.io") || host == "localhost")
+}
+
+/// The host of a URL (or of a bare `host[:port][/path]`), lower-cased.
+fn url_host(v: &str) -> String {
+    let rest = v.split("://").nth(1).unwrap_or(v);
+    rest.split(['/', ':'])
         .next()
         .unwrap_or("")
-        .to_ascii_lowercase();
-    !(host == "sonarcloud.io" || host.ends_with(".sonarcloud.io") || host == "localhost")
+        .to_ascii_lowercase()
 }
 
 /// Minimal base64 decoder (standard and URL-safe alphabets, padding optional).
