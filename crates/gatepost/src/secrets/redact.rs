@@ -34,7 +34,7 @@ pub(crate) fn fingerprint(rule: &str, file: &str, value: &str) -> String {
 /// The raw values of `candidates` found in `text`, longest first, kept in memory only so
 /// that outputs can be scrubbed. Identifier-level (`info`) candidates are left out: they
 /// are not credentials, and the model would lose bucket names and hosts that rules print.
-pub(crate) fn values_in(text: &str, candidates: &[super::SecretCandidate]) -> Vec<String> {
+pub(crate) fn values_in(text: &str, candidates: &[&super::SecretCandidate]) -> Vec<String> {
     let lines: Vec<&str> = text.split('\n').collect();
     let mut out: Vec<String> = candidates
         .iter()
@@ -78,10 +78,10 @@ impl Redactor {
         files: impl IntoIterator<Item = (&'a str, &'a str)>,
         candidates: &[super::SecretCandidate],
     ) -> Redactor {
-        let mut by_file: std::collections::HashMap<&str, Vec<super::SecretCandidate>> =
+        let mut by_file: std::collections::HashMap<&str, Vec<&super::SecretCandidate>> =
             std::collections::HashMap::new();
         for c in candidates {
-            by_file.entry(c.file.as_str()).or_default().push(c.clone());
+            by_file.entry(c.file.as_str()).or_default().push(c);
         }
         let mut values = Vec::new();
         for (path, text) in files {
