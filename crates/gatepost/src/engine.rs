@@ -65,31 +65,97 @@ fn is_lib(f: &PolicyFile) -> bool {
             .is_some_and(|p| p.starts_with("data.gatepost.lib."))
 }
 
-/// `rules` and the bundled libraries they import, directly or through another library.
-fn with_libs(
-    rules: Vec<&'static PolicyFile>,
-    libs: &[&'static PolicyFile],
-) -> Vec<&'static PolicyFile> {
+/// Which of `libs` the `files` import, directly or through another library.
+fn needed_libs(files: &[&PolicyFile], libs: &[&'static PolicyFile]) -> Vec<bool> {
     let name =
         |l: &PolicyFile| l.package.as_deref().unwrap_or_default()["data.".len()..].to_string();
+    let names: Vec<String> = libs.iter().map(|l| name(l)).collect();
     let mut need = vec![false; libs.len()];
-    let mut todo = rules.clone();
+    let mut todo: Vec<&PolicyFile> = files.to_vec();
     while let Some(f) = todo.pop() {
         for (i, l) in libs.iter().enumerate() {
-            if !need[i] && f.text.contains(&name(l)) {
+            if !need[i] && f.text.contains(names[i].as_str()) {
                 need[i] = true;
                 todo.push(l);
             }
         }
     }
-    let mut out: Vec<&'static PolicyFile> = libs
-        .iter()
-        .zip(&need)
-        .filter(|(_, n)| **n)
-        .map(|(l, _)| *l)
-        .collect();
-    out.extend(rules);
-    out
+    need
+}
+
+/// Deal `rules` over `n` shards, balancing the Rego each shard parses, prepares and
+/// evaluates (measured in bytes). A library is paid once per shard that holds it, so the
+/// rules that import the same libraries go to one shard together, heaviest group first, to
+/// the shard they add least to; a group is split only when it alone would unbalance the
+/// shards. Each shard lists its libraries first, then its rules in their original order.
+fn deal(
+    rules: &[&'static PolicyFile],
+    libs: &[&'static PolicyFile],
+    n: usize,
+) -> Vec<Vec<&'static PolicyFile>> {
+    // A library is evaluated as well as parsed in each shard that holds it: count it twice.
+    let lib_weight: Vec<usize> = libs.iter().map(|l| 2 * l.text.len()).collect();
+    let mut groups: Vec<(Vec<bool>, Vec<usize>)> = Vec::new();
+    for (i, r) in rules.iter().enumerate() {
+        let need = needed_libs(&[r], libs);
+        match groups.iter_mut().find(|(k, _)| *k == need) {
+            Some((_, members)) => members.push(i),
+            None => groups.push((need, vec![i])),
+        }
+    }
+    let libs_of = |need: &[bool], held: &[bool]| -> usize {
+        (0..libs.len())
+            .filter(|&l| need[l] && !held[l])
+            .map(|l| lib_weight[l])
+            .sum()
+    };
+    let own = |members: &[usize]| -> usize { members.iter().map(|&i| rules[i].text.len()).sum() };
+    let none = vec![false; libs.len()];
+    let weight = |(need, members): &(Vec<bool>, Vec<usize>)| own(members) + libs_of(need, &none);
+    groups.sort_by_key(|g| std::cmp::Reverse(weight(g)));
+    let all_needed = needed_libs(rules, libs);
+    let total = own(&(0..rules.len()).collect::<Vec<_>>()) + libs_of(&all_needed, &none);
+    // A little over an even share, so that a group is not split for a few bytes.
+    let share = total / n + total / (10 * n);
+
+    let mut load = vec![0usize; n];
+    let mut held = vec![vec![false; libs.len()]; n];
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut place = |need: &[bool], items: &[usize], load: &mut [usize]| -> usize {
+        let added = |s: usize| own(items) + libs_of(need, &held[s]);
+        let s = (0..n).min_by_key(|&s| (load[s] + added(s), s)).unwrap_or(0);
+        load[s] += added(s);
+        for (h, x) in held[s].iter_mut().zip(need) {
+            *h |= *x;
+        }
+        members[s].extend_from_slice(items);
+        load[s]
+    };
+    for (need, items) in &groups {
+        let fits = (0..n).any(|s| load[s] + own(items) + libs_of(need, &none) <= share);
+        if fits || items.len() == 1 {
+            place(need, items, &mut load);
+        } else {
+            for &i in items {
+                place(need, &[i], &mut load);
+            }
+        }
+    }
+    members
+        .into_iter()
+        .zip(held)
+        .map(|(mut m, h)| {
+            m.sort_unstable();
+            let mut files: Vec<&'static PolicyFile> = libs
+                .iter()
+                .zip(&h)
+                .filter(|(_, x)| **x)
+                .map(|(l, _)| *l)
+                .collect();
+            files.extend(m.into_iter().map(|i| rules[i]));
+            files
+        })
+        .collect()
 }
 
 fn add_module(engine: &mut regorus::Engine, f: &PolicyFile) -> Result<(), PolicyError> {
@@ -156,7 +222,9 @@ impl Evaluator {
                 for engine in &mut ev.engines {
                     add_module(engine, f)?;
                 }
-                ev.register(f)?;
+                // Every shard holds users' files: deal their rules round-robin.
+                let shard = ev.rules.len() % ev.engines.len();
+                ev.register(f, shard)?;
             }
             crate::par::map_mut(&mut ev.engines, prepare);
         }
@@ -174,7 +242,7 @@ impl Evaluator {
         Ok(ev)
     }
 
-    /// The picked bundled rules, dealt round-robin over one shard per thread.
+    /// The picked bundled rules, dealt over one shard per thread.
     fn bundled(pick: &[bool]) -> Result<Evaluator, PolicyError> {
         let bundled = policy::bundled();
         let libs: Vec<&PolicyFile> = bundled.iter().filter(|f| is_lib(f)).collect();
@@ -185,9 +253,7 @@ impl Evaluator {
             .map(|(f, _)| f)
             .collect();
         let n = crate::par::threads().clamp(1, rules.len().max(1));
-        let shards: Vec<Vec<&PolicyFile>> = (0..n)
-            .map(|s| with_libs(rules.iter().skip(s).step_by(n).copied().collect(), &libs))
-            .collect();
+        let shards = deal(&rules, &libs, n);
         let engines = crate::par::map(&shards, |files| {
             let mut engine = new_engine();
             for f in files {
@@ -212,15 +278,16 @@ impl Evaluator {
                 .collect(),
             rules: Vec::new(),
         };
-        for f in rules {
-            ev.register(f)?;
+        for (s, files) in shards.iter().enumerate() {
+            for f in files.iter().filter(|f| f.rule.is_some()) {
+                ev.register(f, s)?;
+            }
         }
         Ok(ev)
     }
 
-    /// Record a loaded file's rule, on the next shard in turn.
-    fn register(&mut self, f: &PolicyFile) -> Result<(), PolicyError> {
-        let shard = self.rules.len() % self.engines.len();
+    /// Record a loaded file's rule as evaluated by `shard`.
+    fn register(&mut self, f: &PolicyFile, shard: usize) -> Result<(), PolicyError> {
         if let Some(r) = &f.rule {
             // User rule ids must not clash with any bundled rule, loaded or not.
             let bundled_id = || {
@@ -337,5 +404,82 @@ fn collect(rule: usize, v: &regorus::Value, out: &mut Vec<Hit>) {
             column: n("column"),
             fingerprint: s("fingerprint"),
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> (Vec<&'static PolicyFile>, Vec<&'static PolicyFile>) {
+        let bundled = policy::bundled();
+        let libs = bundled.iter().filter(|f| is_lib(f)).collect();
+        let rules = bundled
+            .iter()
+            .filter(|f| !f.is_test && f.rule.is_some())
+            .collect();
+        (rules, libs)
+    }
+
+    #[test]
+    fn dealing_gives_each_rule_to_one_shard_with_the_libraries_it_imports() {
+        let (rules, libs) = rules();
+        for n in 1..=4 {
+            let shards = deal(&rules, &libs, n);
+            assert_eq!(shards.len(), n);
+            let mut dealt: Vec<&str> = shards
+                .iter()
+                .flatten()
+                .filter(|f| !is_lib(f))
+                .map(|f| f.path.as_str())
+                .collect();
+            dealt.sort_unstable();
+            let mut all: Vec<&str> = rules.iter().map(|f| f.path.as_str()).collect();
+            all.sort_unstable();
+            assert_eq!(dealt, all, "{n} shards");
+            for shard in &shards {
+                let own: Vec<&PolicyFile> = shard.iter().copied().filter(|f| !is_lib(f)).collect();
+                let need = needed_libs(&own, &libs);
+                let held: Vec<bool> = libs
+                    .iter()
+                    .map(|l| shard.iter().any(|f| f.path == l.path))
+                    .collect();
+                assert_eq!(
+                    held, need,
+                    "a shard holds exactly the libraries its rules import"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn dealing_keeps_a_library_in_one_shard_when_the_shards_stay_balanced() {
+        // The Kubernetes and workflow rules of a small app: each library's rules fit in a
+        // share, so no library is loaded twice, and neither shard holds over 60% of the bytes.
+        let (rules, libs) = rules();
+        let picked: Vec<&PolicyFile> = rules
+            .into_iter()
+            .filter(|f| {
+                let t = &f.rule.as_ref().unwrap().types;
+                t.iter()
+                    .any(|t| t.starts_with("github.") || t == "Deployment")
+            })
+            .collect();
+        let shards = deal(&picked, &libs, 2);
+        let k8s = libs
+            .iter()
+            .find(|l| l.path.ends_with("lib/k8s.rego"))
+            .unwrap();
+        let holding = shards
+            .iter()
+            .filter(|s| s.iter().any(|f| f.path == k8s.path))
+            .count();
+        assert_eq!(holding, 1);
+        let bytes: Vec<usize> = shards
+            .iter()
+            .map(|s| s.iter().map(|f| f.text.len()).sum())
+            .collect();
+        let total: usize = bytes.iter().sum();
+        assert!(bytes.iter().all(|b| b * 10 <= total * 6), "{bytes:?}");
     }
 }

@@ -336,9 +336,17 @@ fn sort_dedup(files: &mut Vec<SourceFile>) {
 /// Scan in-memory files (`path`, contents): what editors, bindings and the browser use.
 pub fn scan_sources(mut files: Vec<SourceFile>, opts: &Options) -> Report {
     sort_dedup(&mut files);
-    // The bundled rules' metadata (read once per process) is needed next, to pick the rules:
-    // read it while the files are parsed.
-    let (mut model, _) = crate::par::join(|| parse_model(&files, opts), crate::policy::bundled);
+    // The bundled rules' metadata (read once per process) is needed next, to pick the rules,
+    // and the secrets pass starts with building its keyword automaton: do both while the
+    // files are parsed.
+    let total: u64 = files.iter().map(|f| f.bytes.len() as u64).sum();
+    let (mut model, _) = crate::par::join(
+        || parse_model(&files, opts),
+        || {
+            crate::policy::bundled();
+            crate::secrets::prepare(total);
+        },
+    );
     let mut present: HashSet<String> = model.resources.iter().map(|r| r.type_.clone()).collect();
     present.insert("*".into());
     let disabled = |r: &Rule| {
@@ -794,7 +802,7 @@ pub fn build_model(files: &[SourceFile], opts: &Options) -> Model {
 
 /// Secret candidates of every file within the size limit, sorted by position.
 fn scan_secrets(files: &[SourceFile], limits: &Limits) -> Vec<crate::secrets::SecretCandidate> {
-    crate::secrets::expect_bytes(files.iter().map(|f| f.bytes.len() as u64).sum());
+    crate::secrets::prepare(files.iter().map(|f| f.bytes.len() as u64).sum());
     let mut secrets: Vec<_> = crate::par::map(files, |f| {
         if f.bytes.len() as u64 > limits.max_file_bytes {
             return Vec::new();

@@ -78,10 +78,17 @@ static LARGE_INPUT: AtomicBool = AtomicBool::new(false);
 
 /// Tell the detector how many bytes the scan will read, before scanning. Only the first
 /// scan of the process is affected.
-pub fn expect_bytes(total: u64) {
+fn expect_bytes(total: u64) {
     if total > 16 << 20 {
         LARGE_INPUT.store(true, Ordering::Relaxed);
     }
+}
+
+/// Build the keyword prefilter now for a scan of `total` bytes, so that it can be built
+/// beside other work (file parsing) instead of at the start of the secrets pass.
+pub fn prepare(total: u64) {
+    expect_bytes(total);
+    LazyLock::force(&ENGINE);
 }
 
 static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
