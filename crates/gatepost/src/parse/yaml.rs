@@ -26,6 +26,9 @@ pub struct Limits {
 /// could exhaust a thread's stack.
 pub const MAX_DEPTH: usize = 256;
 
+/// Longest text a mapping key written as a collection (`{a: 1}: v`, `[a]: v`) may take.
+const MAX_COMPLEX_KEY: usize = 4096;
+
 impl Default for Limits {
     fn default() -> Self {
         Limits {
@@ -333,7 +336,20 @@ impl<'a> Builder<'a> {
                             let saved = std::mem::take(&mut self.value_spans);
                             let k = self.node(other, kpos.clone(), "", &mut ignored, depth + 1)?;
                             self.value_spans = saved;
-                            k.to_string()
+                            // A collection used as a key is keyed by its JSON text. Keys
+                            // nested in keys double their escaping at every level, so a few
+                            // hundred bytes could ask for more memory than exists: bound it.
+                            let k = k.to_string();
+                            if k.len() > MAX_COMPLEX_KEY {
+                                return Err(YamlError {
+                                    line: kpos.line,
+                                    column: kpos.column,
+                                    message: format!(
+                                        "a mapping key over {MAX_COMPLEX_KEY} bytes written as a collection"
+                                    ),
+                                });
+                            }
+                            k
                         }
                     };
                     if key != "<<" && !written.insert(key.clone()) {
