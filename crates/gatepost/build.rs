@@ -3,6 +3,8 @@
 //! Each rule's `# METADATA` block is read here too and embedded as JSON, so a scan does not
 //! parse that YAML at start-up; a block the build cannot read is left to the runtime, which
 //! reports it as it would a user's.
+//! The bundled rules are also compiled here to regorus's bytecode (RVM), so a scan starts
+//! from a ready program instead of parsing and analysing the Rego each run.
 
 #[path = "src/policy/block.rs"]
 mod block;
@@ -112,6 +114,53 @@ fn main() {
         ));
     }
     src.push_str("]\n");
-    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("bundled_policies.rs");
-    std::fs::write(out, src).unwrap();
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    std::fs::write(out_dir.join("bundled_policies.rs"), src).unwrap();
+    std::fs::write(
+        out_dir.join("bundled_rules.rvm"),
+        compile_rules(&root, &files),
+    )
+    .unwrap();
+}
+
+/// Every bundled rule's `deny`, compiled with the libraries into one bytecode program. The
+/// source paths match the runtime's (`policies/...`), so messages read the same. An empty
+/// file when compiling fails: the runtime then interprets the Rego (and reports the error).
+fn compile_rules(root: &Path, files: &[PathBuf]) -> Vec<u8> {
+    let compiled = || -> Result<Vec<u8>, String> {
+        let mut engine = regorus::Engine::new();
+        engine.set_strict_builtin_errors(false);
+        let mut entries = Vec::new();
+        for f in files {
+            let rel = f
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            if rel.ends_with("_test.rego") {
+                continue;
+            }
+            let text = std::fs::read_to_string(f).map_err(|e| e.to_string())?;
+            let package = engine
+                .add_policy(format!("policies/{rel}"), text)
+                .map_err(|e| e.to_string())?;
+            if !rel.starts_with("lib/") {
+                entries.push(format!("{package}.deny"));
+            }
+        }
+        let first = entries.first().ok_or("no rules")?;
+        let policy = engine
+            .compile_with_entrypoint(&first.as_str().into())
+            .map_err(|e| e.to_string())?;
+        let names: Vec<&str> = entries.iter().map(String::as_str).collect();
+        regorus::languages::rego::compiler::Compiler::compile_from_policy(&policy, &names)
+            .map_err(|e| e.to_string())?
+            .serialize_binary()
+    };
+    compiled().unwrap_or_else(|e| {
+        println!(
+            "cargo:warning=bundled rules not compiled to bytecode (they will be interpreted): {e}"
+        );
+        Vec::new()
+    })
 }

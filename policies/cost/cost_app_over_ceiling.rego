@@ -11,9 +11,7 @@
 #   fix: 'Pick smaller instance, database or node types, drop always-on extras (NAT gateways, load balancers), or record an approval (tag cost-approved-by on the app''s resources, or list the app under cost.approved_apps in gatepost.toml).'
 package gatepost.rules.cost_app_over_ceiling
 
-ceiling(app) := c if {
-	c := input.config.cost.app_ceilings[app]
-} else := input.config.cost.monthly_ceiling
+ceiling(app) := object.get(input.config.cost.app_ceilings, app, input.config.cost.monthly_ceiling)
 
 # Apps approved in the config or by the approval tag on any of their resources, gathered in
 # one pass over the model (not once per app).

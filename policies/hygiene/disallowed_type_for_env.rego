@@ -60,11 +60,11 @@ sizes contains item if {
 
 # The environment a resource serves: its effective tag, else the app's configured one.
 env_of(r) := lower(e) if {
-	e := r.links.tags.effective[env_tag]
+	e := object.get(r, ["links", "tags", "effective", env_tag], null)
 	is_string(e)
 	not tags.is_unresolved(e)
 } else := lower(e) if {
-	e := input.config.hygiene.app_envs[r.app]
+	e := object.get(input.config, ["hygiene", "app_envs", r.app], null)
 	is_string(e)
 }
 

@@ -50,6 +50,6 @@ deny contains finding if {
 	}
 }
 
-version(image) := t if {
-	t := tag(image)
-} else := ""
+version(image) := tag(image)
+
+version(image) := "" if not tag(image)

@@ -17,12 +17,11 @@ package gatepost.rules.k8s_run_as_root
 
 import data.gatepost.lib.k8s
 
-# The container's setting, else the pod's.
-effective(c, field) := v if {
-	v := k8s.container_sc(c)[field]
-} else := v if {
-	v := k8s.pod_sc(c)[field]
-}
+# The container's setting, else the pod's. Two exclusive definitions rather than `else`: the
+# compiled form does not fall through to `else` when a body's assignment is undefined.
+effective(c, field) := k8s.container_sc(c)[field]
+
+effective(c, field) := k8s.pod_sc(c)[field] if not field in object.keys(k8s.container_sc(c))
 
 root(c) if effective(c, "runAsUser") == 0
 

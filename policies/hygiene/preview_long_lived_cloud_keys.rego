@@ -35,10 +35,10 @@ key_inputs := {
 }
 
 environment_name(job) := n if {
-	n := job.attrs.environment
+	n := object.get(job.attrs, "environment", null)
 	is_string(n)
 } else := n if {
-	n := job.attrs.environment.name
+	n := object.get(job.attrs, ["environment", "name"], null)
 	is_string(n)
 } else := ""
 

@@ -38,8 +38,8 @@ members(a) := ({m | is_string(a.member); m := {"value": a.member, "pointer": "/m
 	is_string(a.members)
 	m := {"value": a.members, "pointer": "/members"}
 }) | {m |
-	some i, v in a.members
 	is_array(a.members)
+	some i, v in a.members
 	m := {"value": v, "pointer": sprintf("/members/%d", [i])}
 }
 

@@ -423,7 +423,7 @@ pub fn scan_sources(mut files: Vec<SourceFile>, opts: &Options) -> Report {
             for (rule, msg) in errs {
                 report.errors.push(ScanError {
                     file: ev
-                        .rules
+                        .rules()
                         .iter()
                         .find(|r| r.id == rule)
                         .map(|r| r.source.clone())
@@ -434,7 +434,7 @@ pub fn scan_sources(mut files: Vec<SourceFile>, opts: &Options) -> Report {
                     message: format!("rule {rule}: {msg}"),
                 });
             }
-            report.findings = locate(&ev.rules, hits, &report.resources, opts.min_severity);
+            report.findings = locate(ev.rules(), hits, &report.resources, opts.min_severity);
             crate::suppress::apply(&mut report, &suppressions, &opts.filters);
         }
     }
