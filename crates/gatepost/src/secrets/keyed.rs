@@ -516,6 +516,8 @@ pub(crate) fn extract(
         let mut spaced_eq = false;
         let mut saw_colon = false;
         let mut saw_quote = false;
+        let mut saw_eq = false;
+        let mut sep_newline = false;
         while pos < b.len() && is_sep(b[pos]) && pos - start < 48 {
             // `"Password:",other:"…"`: the quoted label closed, a new item follows.
             if b[pos] == b',' && saw_quote {
@@ -523,6 +525,7 @@ pub(crate) fn extract(
             }
             saw_quote |= matches!(b[pos], b'"' | b'\'');
             if b[pos] == b'\n' {
+                sep_newline = true;
                 newlines += 1;
                 if newlines > 2 {
                     return None;
@@ -535,6 +538,7 @@ pub(crate) fn extract(
             if b[pos] == b':' {
                 saw_colon = true;
             }
+            saw_eq |= b[pos] == b'=';
             pos += 1;
         }
         if pos >= b.len() {
@@ -564,8 +568,13 @@ pub(crate) fn extract(
         }
         // Next piece is either more key words or the value; the loop decides.
         let _ = spaced_eq;
+        // After `=`/`:` on the same line, a run that opens with a known word but goes on
+        // with something else (`private_rGAP…`, `pass_w0rd`) is the value, not more key.
+        let assigned_here = (saw_eq || saw_colon) && !sep_newline;
         if let Piece::Full(_) = classify(&text[pos..piece_end(b, pos)]) {
-            continue;
+            if !assigned_here || run_all_known(b, pos) {
+                continue;
+            }
         }
         return finish(
             text,
@@ -574,6 +583,22 @@ pub(crate) fn extract(
             spaced_eq && !saw_colon,
             &key,
         );
+    }
+}
+
+/// Is the identifier run at `i` (pieces joined by `_ . -`) made only of known words?
+fn run_all_known(b: &[u8], mut i: usize) -> bool {
+    loop {
+        let e = piece_end(b, i);
+        let piece = std::str::from_utf8(&b[i..e]).unwrap_or("");
+        if !matches!(classify(piece), Piece::Full(_)) {
+            return false;
+        }
+        if e + 1 < b.len() && matches!(b[e], b'_' | b'.' | b'-') && is_alnum(b[e + 1]) {
+            i = e + 1;
+        } else {
+            return true;
+        }
     }
 }
 
@@ -704,7 +729,14 @@ fn finish(
         .map_or(text.len(), |i| start + i);
     let (vs, ve, quoted) = match quote {
         Some(q) => match b[start..line_end].iter().position(|&c| c == q) {
-            Some(i) => (start, start + i, true),
+            // `\'…\'` inside a string literal: the closing quote's backslash is not the value's.
+            Some(i) => {
+                let mut e = start + i;
+                while e > start && b[e - 1] == b'\\' {
+                    e -= 1;
+                }
+                (start, e, true)
+            }
             None if class == Class::Password => return None,
             None => (start, token_end(b, start, line_end), false),
         },
@@ -914,6 +946,8 @@ fn vendor_context_ok(v: &str, key: &Key, class: Class) -> bool {
         || decoys::looks_like_code(v)
         || decoys::is_env_name(v)
         || decoys::is_slug(v)
+        // The whole value one ascending run (`abcdefghijklmnopqrstuvwxyz`): typed filler.
+        || decoys::has_long_sequence(v, n)
         || entropy::is_uuid(v) && v.starts_with("00000000")
     {
         return false;

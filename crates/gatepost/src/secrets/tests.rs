@@ -616,3 +616,41 @@ fn product_named_client_ids() {
     let found = scan_text("t.txt", "discord_channel = 418230977512345678\n");
     assert!(found.iter().all(|c| c.rule != "discord-id"), "{found:?}");
 }
+
+#[test]
+fn assigned_value_that_opens_with_a_key_word() {
+    // `private_…` after `=` is the value, not more of the key name.
+    let v = tok(&["private_", "Kq7Vd2LmX9pRt4Kc"]);
+    let c = one(&format!("ACMEPAY_PRIVATE_KEY={v}\n"), "vendor-api-key");
+    assert_eq!(c.length, v.len() as u32);
+    // A run of key words only is still a name.
+    none("ACMEPAY_PRIVATE_KEY=access_token\n");
+}
+
+#[test]
+fn escaped_quotes_stay_out_of_the_value() {
+    let hex = "3fa85f6457174562b3fc2c963f66afa6c3d1e9b2";
+    let text = format!("'  clientSecret: \\\\'{hex}\\\\','+\n");
+    let found = scan_text("t.txt", &text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].length, 40);
+}
+
+#[test]
+fn alphabet_and_example_ids_are_placeholders() {
+    none("acmepay_token=abcdefghijklmnopqrstuvwxyz\n");
+    one("acmepay_token=Kq7Vd2LmX9pRt4KcW8nZb3\n", "vendor-api-key");
+    none(&tok(&[
+        "https://hooks.slack.com/triggers/",
+        "T00EXAMPLE/1234567890123/",
+        "q7Vd2LmX9pRt4KcW8nZb3HyF6sJg1TuE",
+    ]));
+    one(
+        &tok(&[
+            "https://hooks.slack.com/triggers/",
+            "T0K4Q7VD2/1234567890123/",
+            "q7Vd2LmX9pRt4KcW8nZb3HyF6sJg1TuE",
+        ]),
+        "slack-trigger-url",
+    );
+}
