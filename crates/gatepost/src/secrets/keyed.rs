@@ -808,6 +808,10 @@ fn finish(
     }
     let ok = match class {
         Class::Password => password_ok(v, quoted, code_assign),
+        // A JWT signing secret is often a passphrase, not a random token.
+        Class::Secret { vendor: false } if quoted && jwt_context(text, run_start, &run) => {
+            token_ok(v, quoted, code_assign, key, class) || passphrase_ok(v)
+        }
         _ => token_ok(v, quoted, code_assign, key, class),
     };
     ok.then_some(Found {
@@ -816,6 +820,40 @@ fn finish(
         class,
         id_like: key.last_id,
     })
+}
+
+/// The key names a JWT (`jwt_secret`, `jwtSecret`) or sits under a YAML `jwt:` mapping.
+fn jwt_context(text: &str, run_start: usize, run: &str) -> bool {
+    if run.contains("jwt") {
+        return true;
+    }
+    let line_start = text[..run_start].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[line_start..];
+    let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+    if indent == 0 {
+        return false;
+    }
+    // The parent is the nearest line above that is indented less.
+    for prev in text[..line_start].lines().rev().take(12) {
+        let t = prev.trim_start_matches([' ', '\t']);
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        if prev.len() - t.len() < indent {
+            let head = t.split(" #").next().unwrap_or("").trim_end();
+            return head.ends_with(':') && head.to_ascii_lowercase().contains("jwt");
+        }
+    }
+    false
+}
+
+/// A quoted passphrase: a password-like literal that is not a resource name
+/// (`my-jwt-secret`, `app_secret`), i.e. it has a character outside `[a-z0-9._-]`.
+fn passphrase_ok(v: &str) -> bool {
+    password_ok(v, true, false)
+        && !v.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
+        })
 }
 
 fn token_end(b: &[u8], start: usize, line_end: usize) -> usize {

@@ -654,3 +654,16 @@ fn alphabet_and_example_ids_are_placeholders() {
         "slack-trigger-url",
     );
 }
+
+#[test]
+fn jwt_signing_passphrase() {
+    // Under a `jwt:` mapping or a jwt-named key, a quoted passphrase is the signing secret.
+    one(
+        "auth:\n  jwt:\n    secret: \"orbit#lantern\"\n    ttl: 3600\n",
+        "generic-secret",
+    );
+    one("JWT_SECRET = 'orbit#lantern'\n", "generic-secret");
+    // A resource name is not a passphrase, and without the JWT context the value is too weak.
+    none("jwt:\n  secret: \"orbit-lantern\"\n");
+    none("cache:\n  secret: \"orbit#lantern\"\n");
+}
