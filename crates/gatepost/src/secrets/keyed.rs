@@ -118,6 +118,9 @@ const WORDS: &[(&str, Word)] = &[
     ("project", Word::Filler),
     ("ids", Word::Id),
     ("id", Word::Id),
+    // `author: "…"`, `authority = …`: not `auth`.
+    ("author", Word::Stop),
+    ("authority", Word::Stop),
     ("public", Word::Stop),
     ("publishable", Word::Stop),
     ("pub", Word::Stop),
@@ -765,6 +768,12 @@ fn finish(
         None => (start, token_end(b, start, line_end), false),
     };
     let v = &text[vs..ve];
+    // `aws_kms_key.primary2.arn`: the rest of a member-access chain that ran through the
+    // key word, not a value (digits in a part do not make it a token).
+    let glued = vs > 1 && matches!(b[vs - 1], b'.' | b'_' | b'-') && is_alnum(b[vs - 2]);
+    if quote.is_none() && glued && member_chain(v) {
+        return None;
+    }
     if class == Class::Password {
         // `Key=Value;` belongs to the connection-string detector, `?password=` to the URL ones.
         let before_key = text[..key.start].trim_end();
@@ -820,6 +829,17 @@ fn finish(
         class,
         id_like: key.last_id,
     })
+}
+
+/// `name.attr`, `db1.result`: two or more identifier parts joined by `.`.
+fn member_chain(v: &str) -> bool {
+    v.contains('.')
+        && v.split('.').all(|p| {
+            p.bytes()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == b'_')
+                && p.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_')
+        })
 }
 
 /// The key names a JWT (`jwt_secret`, `jwtSecret`) or sits under a YAML `jwt:` mapping.

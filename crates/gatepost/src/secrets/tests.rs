@@ -667,3 +667,24 @@ fn jwt_signing_passphrase() {
     none("jwt:\n  secret: \"orbit-lantern\"\n");
     none("cache:\n  secret: \"orbit#lantern\"\n");
 }
+
+#[test]
+fn member_access_through_a_key_word_is_not_a_value() {
+    none("crypto_key_id = google_kms_crypto_key.primary2.id\n");
+    none("key_ring = google_kms_key_ring.primary2.id\n");
+    none("password = random_password.db1.result\n");
+    // A token glued to its key name by a dot is still read.
+    one(
+        &tok(&["clickup.token.", "Kq7Vd2LmX9pRt4KcW8nZb3HyF6sJ"]),
+        "vendor-api-key",
+    );
+}
+
+#[test]
+fn author_is_not_auth() {
+    none("author: \"Orbit-lantern contributors\"\n");
+    one(
+        &tok(&["auth_token: \"", "Kq7Vd2LmX9pRt4KcW8nZb3HyF6sJ", "\"\n"]),
+        "generic-secret",
+    );
+}
