@@ -418,6 +418,10 @@ pub(crate) fn extract(
                 .rev()
                 .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.'))
                 .map_or(0, |(i, c)| i + c.len_utf8());
+            // `Class::Password => …`: a path segment (enum variant, constant), not a key.
+            if text[..word_start].ends_with("::") {
+                return None;
+            }
             let before = &text[word_start..ps];
             let bl = before.to_ascii_lowercase();
             if bl.contains("public")
@@ -816,6 +820,11 @@ fn finish(
         return None; // a provider prefix with the wrong shape: the provider's detector decides
     }
     let ok = match class {
+        // PHP `$password = …;` with a lowercase bareword: it is an (unquoted) string literal;
+        // variables there start with `$` and constants are upper case.
+        Class::Password if !quoted && php_bareword(b, key.start, v, ve) => {
+            password_ok(v, true, false)
+        }
         Class::Password => password_ok(v, quoted, code_assign),
         // A JWT signing secret is often a passphrase, not a random token.
         Class::Secret { vendor: false } if quoted && jwt_context(text, run_start, &run) => {
@@ -829,6 +838,14 @@ fn finish(
         class,
         id_like: key.last_id,
     })
+}
+
+fn php_bareword(b: &[u8], key_start: usize, v: &str, ve: usize) -> bool {
+    key_start > 0
+        && b[key_start - 1] == b'$'
+        && b.get(ve) == Some(&b';')
+        && v.bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
 }
 
 /// `name.attr`, `db1.result`: two or more identifier parts joined by `.`.

@@ -688,3 +688,17 @@ fn author_is_not_auth() {
         "generic-secret",
     );
 }
+
+#[test]
+fn php_bareword_password() {
+    one(
+        "$user = \"svc\"; $password = orbitlantern7;\n",
+        "generic-password",
+    );
+    // Variables, calls and constants are not literals.
+    none("$password = $input;\n");
+    none("$password = DB_PASSWORD;\n");
+    none("password = orbitlantern7\n");
+    // A path segment names no key.
+    none("Kind::Password => (\"orbit-lantern-id\", 1),\n");
+}
