@@ -722,6 +722,10 @@ fn finish(
     }
     let sep = &key_text[key_text.trim_end_matches(|c: char| is_sep(c as u8)).len()..];
     let assigned = sep.contains('=') || sep.contains(':') || quote.is_some();
+    // `ObjectKey, TraversalOperator`: the next item of a list, not a value.
+    if sep.contains(',') && !assigned {
+        return None;
+    }
     let class = if key.pass {
         Class::Password
     } else if key.cred {

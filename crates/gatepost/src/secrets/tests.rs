@@ -702,3 +702,11 @@ fn php_bareword_password() {
     // A path segment names no key.
     none("Kind::Password => (\"orbit-lantern-id\", 1),\n");
 }
+
+#[test]
+fn list_items_are_not_values() {
+    none("use hcl::{Expression, ObjectKey, TraversalOperator2};\n");
+    // With an assignment the same key is read.
+    let v = tok(&["Kq7Vd2LmX9pRt4Kc", "W8nZb3HyF6sJ"]);
+    one(&format!("ObjectKey = {v}, other = 1\n"), "vendor-api-key");
+}
