@@ -431,6 +431,10 @@ pub(crate) fn extract(
             {
                 return None;
             }
+            // `VM size key: …`, `public key: …`: a qualifying word in prose right before.
+            if before.is_empty() && prev_word_is_stop(text, ps) {
+                return None;
+            }
             key.vendor = names_product(before) || leading_product_word(text, word_start);
             match classify(&text[ps..pe]) {
                 Piece::Full(w) => {
@@ -842,6 +846,18 @@ fn finish(
         class,
         id_like: key.last_id,
     })
+}
+
+/// The word one space before `at` (same line) is a stop word such as `size` or `public`.
+fn prev_word_is_stop(text: &str, at: usize) -> bool {
+    let Some(head) = text[..at].strip_suffix(' ') else {
+        return false;
+    };
+    let start = head
+        .rfind(|c: char| !c.is_ascii_alphanumeric())
+        .map_or(0, |i| i + 1);
+    let word = &head[start..];
+    !word.is_empty() && matches!(classify(word), Piece::Full(w) if w.contains(&Word::Stop))
 }
 
 fn php_bareword(b: &[u8], key_start: usize, v: &str, ve: usize) -> bool {

@@ -639,7 +639,10 @@ fn escaped_quotes_stay_out_of_the_value() {
 #[test]
 fn alphabet_and_example_ids_are_placeholders() {
     none("acmepay_token=abcdefghijklmnopqrstuvwxyz\n");
-    one("acmepay_token=Kq7Vd2LmX9pRt4KcW8nZb3\n", "vendor-api-key");
+    one(
+        &tok(&["acmepay_token=", "Kq7Vd2LmX9pRt4KcW8nZb3\n"]),
+        "vendor-api-key",
+    );
     none(&tok(&[
         "https://hooks.slack.com/triggers/",
         "T00EXAMPLE/1234567890123/",
@@ -659,10 +662,16 @@ fn alphabet_and_example_ids_are_placeholders() {
 fn jwt_signing_passphrase() {
     // Under a `jwt:` mapping or a jwt-named key, a quoted passphrase is the signing secret.
     one(
-        "auth:\n  jwt:\n    secret: \"orbit#lantern\"\n    ttl: 3600\n",
+        &tok(&[
+            "auth:\n  jwt:\n    secret: \"",
+            "orbit#lantern\"\n    ttl: 3600\n",
+        ]),
         "generic-secret",
     );
-    one("JWT_SECRET = 'orbit#lantern'\n", "generic-secret");
+    one(
+        &tok(&["JWT_SECRET = '", "orbit#lantern'\n"]),
+        "generic-secret",
+    );
     // A resource name is not a passphrase, and without the JWT context the value is too weak.
     none("jwt:\n  secret: \"orbit-lantern\"\n");
     none("cache:\n  secret: \"orbit#lantern\"\n");
@@ -692,7 +701,7 @@ fn author_is_not_auth() {
 #[test]
 fn php_bareword_password() {
     one(
-        "$user = \"svc\"; $password = orbitlantern7;\n",
+        &tok(&["$user = \"svc\"; $password = ", "orbitlantern7;\n"]),
         "generic-password",
     );
     // Variables, calls and constants are not literals.
@@ -709,4 +718,14 @@ fn list_items_are_not_values() {
     // With an assignment the same key is read.
     let v = tok(&["Kq7Vd2LmX9pRt4Kc", "W8nZb3HyF6sJ"]);
     one(&format!("ObjectKey = {v}, other = 1\n"), "vendor-api-key");
+}
+
+#[test]
+fn qualified_key_words_in_prose() {
+    none("/// The VM size key: \"Standard_Q4s_v9\" is lower-cased.\n");
+    none("public key: Kq7Vd2LmX9pRt4KcW8nZb3HyF6sJ\n");
+    one(
+        &tok(&["api key: ", "Kq7Vd2LmX9pRt4KcW8nZb3HyF6sJ\n"]),
+        "generic-secret",
+    );
 }
