@@ -854,8 +854,10 @@ fn prev_word_is_stop(text: &str, at: usize) -> bool {
         return false;
     };
     let start = head
-        .rfind(|c: char| !c.is_ascii_alphanumeric())
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_ascii_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &head[start..];
     !word.is_empty() && matches!(classify(word), Piece::Full(w) if w.contains(&Word::Stop))
 }

@@ -724,6 +724,8 @@ fn list_items_are_not_values() {
 fn qualified_key_words_in_prose() {
     none("/// The VM size key: \"Standard_Q4s_v9\" is lower-cased.\n");
     none("public key: Kq7Vd2LmX9pRt4KcW8nZb3HyF6sJ\n");
+    // A multi-byte character before the word must not split a character.
+    none("Größe key: \"x\"\n");
     one(
         &tok(&["api key: ", "Kq7Vd2LmX9pRt4KcW8nZb3HyF6sJ\n"]),
         "generic-secret",
