@@ -291,6 +291,26 @@ pub(crate) fn looks_like_code(v: &str) -> bool {
     if t.contains('(') && t.ends_with(')') {
         return true;
     }
+    // `google_kms_key_ring.main1.id`: a Terraform resource reference (type.name.attribute).
+    let parts: Vec<&str> = t.split('.').collect();
+    if parts.len() >= 3
+        && parts[0].contains('_')
+        && parts[0].starts_with(|c: char| c.is_ascii_lowercase())
+        && parts[0]
+            .bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_')
+        && parts[1..parts.len() - 1].iter().all(|p| {
+            !p.is_empty()
+                && p.bytes()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-'))
+        })
+        && parts[parts.len() - 1]
+            .bytes()
+            .all(|c| c.is_ascii_lowercase() || c == b'_')
+        && !parts[parts.len() - 1].is_empty()
+    {
+        return true;
+    }
     // `a.b.c` made of identifiers (member access), not `tkn.v1_abc123…`-style tokens.
     if t.contains('.') && !t.contains(' ') {
         let parts: Vec<&str> = t.split('.').collect();

@@ -118,6 +118,9 @@ const WORDS: &[(&str, Word)] = &[
     ("project", Word::Filler),
     ("ids", Word::Id),
     ("id", Word::Id),
+    // `author: "…"`, `authority = …`: not `auth`.
+    ("author", Word::Stop),
+    ("authority", Word::Stop),
     ("public", Word::Stop),
     ("publishable", Word::Stop),
     ("pub", Word::Stop),
@@ -415,6 +418,10 @@ pub(crate) fn extract(
                 .rev()
                 .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.'))
                 .map_or(0, |(i, c)| i + c.len_utf8());
+            // `Class::Password => …`: a path segment (enum variant, constant), not a key.
+            if text[..word_start].ends_with("::") {
+                return None;
+            }
             let before = &text[word_start..ps];
             let bl = before.to_ascii_lowercase();
             if bl.contains("public")
@@ -422,6 +429,10 @@ pub(crate) fn extract(
                 || bl.ends_with("pub_")
                 || bl.ends_with("pub")
             {
+                return None;
+            }
+            // `VM size key: …`, `public key: …`: a qualifying word in prose right before.
+            if before.is_empty() && prev_word_is_stop(text, ps) {
                 return None;
             }
             key.vendor = names_product(before) || leading_product_word(text, word_start);
@@ -516,6 +527,8 @@ pub(crate) fn extract(
         let mut spaced_eq = false;
         let mut saw_colon = false;
         let mut saw_quote = false;
+        let mut saw_eq = false;
+        let mut sep_newline = false;
         while pos < b.len() && is_sep(b[pos]) && pos - start < 48 {
             // `"Password:",other:"…"`: the quoted label closed, a new item follows.
             if b[pos] == b',' && saw_quote {
@@ -523,6 +536,7 @@ pub(crate) fn extract(
             }
             saw_quote |= matches!(b[pos], b'"' | b'\'');
             if b[pos] == b'\n' {
+                sep_newline = true;
                 newlines += 1;
                 if newlines > 2 {
                     return None;
@@ -535,6 +549,7 @@ pub(crate) fn extract(
             if b[pos] == b':' {
                 saw_colon = true;
             }
+            saw_eq |= b[pos] == b'=';
             pos += 1;
         }
         if pos >= b.len() {
@@ -564,8 +579,13 @@ pub(crate) fn extract(
         }
         // Next piece is either more key words or the value; the loop decides.
         let _ = spaced_eq;
+        // After `=`/`:` on the same line, a run that opens with a known word but goes on
+        // with something else (`private_rGAP…`, `pass_w0rd`) is the value, not more key.
+        let assigned_here = (saw_eq || saw_colon) && !sep_newline;
         if let Piece::Full(_) = classify(&text[pos..piece_end(b, pos)]) {
-            continue;
+            if !assigned_here || run_all_known(b, pos) {
+                continue;
+            }
         }
         return finish(
             text,
@@ -574,6 +594,22 @@ pub(crate) fn extract(
             spaced_eq && !saw_colon,
             &key,
         );
+    }
+}
+
+/// Is the identifier run at `i` (pieces joined by `_ . -`) made only of known words?
+fn run_all_known(b: &[u8], mut i: usize) -> bool {
+    loop {
+        let e = piece_end(b, i);
+        let piece = std::str::from_utf8(&b[i..e]).unwrap_or("");
+        if !matches!(classify(piece), Piece::Full(_)) {
+            return false;
+        }
+        if e + 1 < b.len() && matches!(b[e], b'_' | b'.' | b'-') && is_alnum(b[e + 1]) {
+            i = e + 1;
+        } else {
+            return true;
+        }
     }
 }
 
@@ -690,6 +726,10 @@ fn finish(
     }
     let sep = &key_text[key_text.trim_end_matches(|c: char| is_sep(c as u8)).len()..];
     let assigned = sep.contains('=') || sep.contains(':') || quote.is_some();
+    // `ObjectKey, TraversalOperator`: the next item of a list, not a value.
+    if sep.contains(',') && !assigned {
+        return None;
+    }
     let class = if key.pass {
         Class::Password
     } else if key.cred {
@@ -704,7 +744,14 @@ fn finish(
         .map_or(text.len(), |i| start + i);
     let (vs, ve, quoted) = match quote {
         Some(q) => match b[start..line_end].iter().position(|&c| c == q) {
-            Some(i) => (start, start + i, true),
+            // `\'…\'` inside a string literal: the closing quote's backslash is not the value's.
+            Some(i) => {
+                let mut e = start + i;
+                while e > start && b[e - 1] == b'\\' {
+                    e -= 1;
+                }
+                (start, e, true)
+            }
             None if class == Class::Password => return None,
             None => (start, token_end(b, start, line_end), false),
         },
@@ -733,6 +780,12 @@ fn finish(
         None => (start, token_end(b, start, line_end), false),
     };
     let v = &text[vs..ve];
+    // `aws_kms_key.primary2.arn`: the rest of a member-access chain that ran through the
+    // key word, not a value (digits in a part do not make it a token).
+    let glued = vs > 1 && matches!(b[vs - 1], b'.' | b'_' | b'-') && is_alnum(b[vs - 2]);
+    if quote.is_none() && glued && member_chain(v) {
+        return None;
+    }
     if class == Class::Password {
         // `Key=Value;` belongs to the connection-string detector, `?password=` to the URL ones.
         let before_key = text[..key.start].trim_end();
@@ -775,7 +828,16 @@ fn finish(
         return None; // a provider prefix with the wrong shape: the provider's detector decides
     }
     let ok = match class {
+        // PHP `$password = …;` with a lowercase bareword: it is an (unquoted) string literal;
+        // variables there start with `$` and constants are upper case.
+        Class::Password if !quoted && php_bareword(b, key.start, v, ve) => {
+            password_ok(v, true, false)
+        }
         Class::Password => password_ok(v, quoted, code_assign),
+        // A JWT signing secret is often a passphrase, not a random token.
+        Class::Secret { vendor: false } if quoted && jwt_context(text, run_start, &run) => {
+            token_ok(v, quoted, code_assign, key, class) || passphrase_ok(v)
+        }
         _ => token_ok(v, quoted, code_assign, key, class),
     };
     ok.then_some(Found {
@@ -784,6 +846,73 @@ fn finish(
         class,
         id_like: key.last_id,
     })
+}
+
+/// The word one space before `at` (same line) is a stop word such as `size` or `public`.
+fn prev_word_is_stop(text: &str, at: usize) -> bool {
+    let Some(head) = text[..at].strip_suffix(' ') else {
+        return false;
+    };
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_ascii_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &head[start..];
+    !word.is_empty() && matches!(classify(word), Piece::Full(w) if w.contains(&Word::Stop))
+}
+
+fn php_bareword(b: &[u8], key_start: usize, v: &str, ve: usize) -> bool {
+    key_start > 0
+        && b[key_start - 1] == b'$'
+        && b.get(ve) == Some(&b';')
+        && v.bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+}
+
+/// `name.attr`, `db1.result`: two or more identifier parts joined by `.`.
+fn member_chain(v: &str) -> bool {
+    v.contains('.')
+        && v.split('.').all(|p| {
+            p.bytes()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == b'_')
+                && p.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_')
+        })
+}
+
+/// The key names a JWT (`jwt_secret`, `jwtSecret`) or sits under a YAML `jwt:` mapping.
+fn jwt_context(text: &str, run_start: usize, run: &str) -> bool {
+    if run.contains("jwt") {
+        return true;
+    }
+    let line_start = text[..run_start].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[line_start..];
+    let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+    if indent == 0 {
+        return false;
+    }
+    // The parent is the nearest line above that is indented less.
+    for prev in text[..line_start].lines().rev().take(12) {
+        let t = prev.trim_start_matches([' ', '\t']);
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        if prev.len() - t.len() < indent {
+            let head = t.split(" #").next().unwrap_or("").trim_end();
+            return head.ends_with(':') && head.to_ascii_lowercase().contains("jwt");
+        }
+    }
+    false
+}
+
+/// A quoted passphrase: a password-like literal that is not a resource name
+/// (`my-jwt-secret`, `app_secret`), i.e. it has a character outside `[a-z0-9._-]`.
+fn passphrase_ok(v: &str) -> bool {
+    password_ok(v, true, false)
+        && !v.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
+        })
 }
 
 fn token_end(b: &[u8], start: usize, line_end: usize) -> usize {
@@ -914,6 +1043,8 @@ fn vendor_context_ok(v: &str, key: &Key, class: Class) -> bool {
         || decoys::looks_like_code(v)
         || decoys::is_env_name(v)
         || decoys::is_slug(v)
+        // The whole value one ascending run (`abcdefghijklmnopqrstuvwxyz`): typed filler.
+        || decoys::has_long_sequence(v, n)
         || entropy::is_uuid(v) && v.starts_with("00000000")
     {
         return false;

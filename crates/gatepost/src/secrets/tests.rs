@@ -616,3 +616,118 @@ fn product_named_client_ids() {
     let found = scan_text("t.txt", "discord_channel = 418230977512345678\n");
     assert!(found.iter().all(|c| c.rule != "discord-id"), "{found:?}");
 }
+
+#[test]
+fn assigned_value_that_opens_with_a_key_word() {
+    // `private_…` after `=` is the value, not more of the key name.
+    let v = tok(&["private_", "Kq7Vd2LmX9pRt4Kc"]);
+    let c = one(&format!("ACMEPAY_PRIVATE_KEY={v}\n"), "vendor-api-key");
+    assert_eq!(c.length, v.len() as u32);
+    // A run of key words only is still a name.
+    none("ACMEPAY_PRIVATE_KEY=access_token\n");
+}
+
+#[test]
+fn escaped_quotes_stay_out_of_the_value() {
+    let hex = "3fa85f6457174562b3fc2c963f66afa6c3d1e9b2";
+    let text = format!("'  clientSecret: \\\\'{hex}\\\\','+\n");
+    let found = scan_text("t.txt", &text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].length, 40);
+}
+
+#[test]
+fn alphabet_and_example_ids_are_placeholders() {
+    none("acmepay_token=abcdefghijklmnopqrstuvwxyz\n");
+    one(
+        &tok(&["acmepay_token=", "Kq7Vd2LmX9pRt4KcW8nZb3\n"]),
+        "vendor-api-key",
+    );
+    none(&tok(&[
+        "https://hooks.slack.com/triggers/",
+        "T00EXAMPLE/1234567890123/",
+        "q7Vd2LmX9pRt4KcW8nZb3HyF6sJg1TuE",
+    ]));
+    one(
+        &tok(&[
+            "https://hooks.slack.com/triggers/",
+            "T0K4Q7VD2/1234567890123/",
+            "q7Vd2LmX9pRt4KcW8nZb3HyF6sJg1TuE",
+        ]),
+        "slack-trigger-url",
+    );
+}
+
+#[test]
+fn jwt_signing_passphrase() {
+    // Under a `jwt:` mapping or a jwt-named key, a quoted passphrase is the signing secret.
+    one(
+        &tok(&[
+            "auth:\n  jwt:\n    secret: \"",
+            "orbit#lantern\"\n    ttl: 3600\n",
+        ]),
+        "generic-secret",
+    );
+    one(
+        &tok(&["JWT_SECRET = '", "orbit#lantern'\n"]),
+        "generic-secret",
+    );
+    // A resource name is not a passphrase, and without the JWT context the value is too weak.
+    none("jwt:\n  secret: \"orbit-lantern\"\n");
+    none("cache:\n  secret: \"orbit#lantern\"\n");
+}
+
+#[test]
+fn member_access_through_a_key_word_is_not_a_value() {
+    none("crypto_key_id = google_kms_crypto_key.primary2.id\n");
+    none("key_ring = google_kms_key_ring.primary2.id\n");
+    none("password = random_password.db1.result\n");
+    // A token glued to its key name by a dot is still read.
+    one(
+        &tok(&["clickup.token.", "Kq7Vd2LmX9pRt4KcW8nZb3HyF6sJ"]),
+        "vendor-api-key",
+    );
+}
+
+#[test]
+fn author_is_not_auth() {
+    none("author: \"Orbit-lantern contributors\"\n");
+    one(
+        &tok(&["auth_token: \"", "Kq7Vd2LmX9pRt4KcW8nZb3HyF6sJ", "\"\n"]),
+        "generic-secret",
+    );
+}
+
+#[test]
+fn php_bareword_password() {
+    one(
+        &tok(&["$user = \"svc\"; $password = ", "orbitlantern7;\n"]),
+        "generic-password",
+    );
+    // Variables, calls and constants are not literals.
+    none("$password = $input;\n");
+    none("$password = DB_PASSWORD;\n");
+    none("password = orbitlantern7\n");
+    // A path segment names no key.
+    none("Kind::Password => (\"orbit-lantern-id\", 1),\n");
+}
+
+#[test]
+fn list_items_are_not_values() {
+    none("use hcl::{Expression, ObjectKey, TraversalOperator2};\n");
+    // With an assignment the same key is read.
+    let v = tok(&["Kq7Vd2LmX9pRt4Kc", "W8nZb3HyF6sJ"]);
+    one(&format!("ObjectKey = {v}, other = 1\n"), "vendor-api-key");
+}
+
+#[test]
+fn qualified_key_words_in_prose() {
+    none("/// The VM size key: \"Standard_Q4s_v9\" is lower-cased.\n");
+    none("public key: Kq7Vd2LmX9pRt4KcW8nZb3HyF6sJ\n");
+    // A multi-byte character before the word must not split a character.
+    none("Größe key: \"x\"\n");
+    one(
+        &tok(&["api key: ", "Kq7Vd2LmX9pRt4KcW8nZb3HyF6sJ\n"]),
+        "generic-secret",
+    );
+}

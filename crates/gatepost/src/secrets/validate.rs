@@ -46,12 +46,17 @@ pub(crate) fn mixed_lax(v: &str) -> bool {
 }
 
 /// Slack workspace ids (`T…`, `E…`) are 9+ characters; `T1234/B5678/abcdefgh…` is a
-/// hand-made illustration, as is a final segment that is an ascending run.
+/// hand-made illustration, as is a final segment that is an ascending run or an id
+/// spelled `…EXAMPLE…`.
 pub(crate) fn slack_webhook(v: &str) -> bool {
     let mut segs = v.split('/').skip(2);
     let team = segs.next().unwrap_or("");
     let last = v.rsplit('/').next().unwrap_or("");
-    team.len() >= 9 && !decoys::has_long_sequence(last, 12)
+    // `T00EXAMPLE`, `A00EXAMPLE1`: ids from the documentation.
+    let example = v
+        .split('/')
+        .any(|s| s.to_ascii_lowercase().contains("example"));
+    team.len() >= 9 && !example && !decoys::has_long_sequence(last, 12)
 }
 
 /// A value named after a vendor whose credentials all have a documented shape, but
