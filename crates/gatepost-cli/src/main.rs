@@ -413,6 +413,9 @@ fn run(cli: Cli) -> Result<u8, String> {
             };
             emit(&output, &text)?;
             let code = report.exit_code(fail_on) as u8;
+            // The process ends next: freeing a large report (every resource with its spans)
+            // would only delay the exit.
+            std::mem::forget(report);
             if pre_commit && code == 1 {
                 eprintln!(
                     "gatepost: commit refused. Fix the findings above, or accept one with a \
@@ -451,7 +454,10 @@ fn run(cli: Cli) -> Result<u8, String> {
         Command::Model { args } => {
             let report = args.model()?;
             emit(&None, &report.model_json())?;
-            Ok(if report.errors.is_empty() { 0 } else { 2 })
+            let code = if report.errors.is_empty() { 0 } else { 2 };
+            // As for `scan`: the process ends next.
+            std::mem::forget(report);
+            Ok(code)
         }
         Command::Cost { args, format } => {
             let report = args.run()?;

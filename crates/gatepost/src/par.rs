@@ -84,6 +84,22 @@ pub fn threads() -> usize {
     }
 }
 
+/// Drop `x` on a thread of its own. A large scan's rule input is a tree of a few hundred
+/// thousand small allocations: freeing it costs tenths of a second that the report need not
+/// wait for (a CLI process exits first).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn drop_later<T: Send + 'static>(x: T) {
+    // Where no thread can be had, the failed spawn drops the closure, and `x` with it.
+    let _ = std::thread::Builder::new()
+        .name("gatepost-drop".into())
+        .spawn(move || drop(x));
+}
+
+#[cfg(target_arch = "wasm32")]
+pub fn drop_later<T>(x: T) {
+    drop(x);
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -420,6 +420,7 @@ pub fn scan_sources(mut files: Vec<SourceFile>, opts: &Options) -> Report {
         }),
         Ok(ev) => {
             let (hits, errs) = ev.evaluate(&input, &present, &disabled);
+            crate::par::drop_later(input);
             for (rule, msg) in errs {
                 report.errors.push(ScanError {
                     file: ev
