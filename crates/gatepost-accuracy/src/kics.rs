@@ -34,6 +34,8 @@ const EXCEPTIONS: &[(&str, &str, &str)] = &[
     ("iam_policy_grants_full_permissions", "test/negative1.tf", WIDER_WILDCARDS),
     ("iam_policy_grants_full_permissions", "test/negative2.tf", WIDER_WILDCARDS),
     ("iam_policy_grants_full_permissions", "test/negative3.tf", WIDER_WILDCARDS),
+    ("google_project_iam_member_service_account_has_admin_role", "test/negative.tf",
+        "roles/editor, a basic role that grants nearly everything in the project, granted to a user: the query looks only for serviceAccountAdmin, gcp-iam-privileged-role rightly reports basic roles"),
     ("user_with_iam_role", "test/positive1.tf",
         "a narrow role (apigee.runtimeAgent) granted to a user: granting to users rather than groups is an org convention, not a privilege problem"),
     ("kms_key_with_full_permissions", "test/positive3.tf",
