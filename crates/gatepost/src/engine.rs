@@ -59,6 +59,8 @@ struct Compiled {
     rules: Vec<Rule>,
     /// The entry point of each rule.
     entry: Vec<usize>,
+    /// Unused in WebAssembly, which has no clock to check it against.
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     time_limit: Duration,
 }
 
