@@ -73,7 +73,9 @@ scan_to "$OUT/c-paths.model.json" ./target/scan-c --model --paths "${ROOTS[@]}"
 # Leaks count only when definite: rayon's pool threads and the lazily built rule engine and
 # price table live for the whole process by design.
 # valgrind reports its own errors with exit code 99, apart from the scan's 0/1/2.
-VG=(valgrind -q --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite --error-exitcode=99)
+# scripts/valgrind.supp says why regorus's register fill is suppressed, and nothing else is.
+VG=(valgrind -q --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite --error-exitcode=99
+    --suppressions=scripts/valgrind.supp)
 "${VG[@]}" ./target/scan-c --check-errors >/dev/null
 mapfile -t EXAMPLE < <(find testdata/examples/where2eat -type f | LC_ALL=C sort)
 set +e
