@@ -94,6 +94,8 @@ fn main() {
     walk(&root, &mut files);
     files.sort();
     let mut src = String::from("&[\n");
+    // (path as the runtime names it, text) of every rule and library, for the compiler.
+    let mut modules = Vec::new();
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let rel = f
@@ -101,14 +103,17 @@ fn main() {
             .unwrap()
             .to_string_lossy()
             .replace('\\', "/");
-        let is_test = rel.ends_with("_test.rego");
-        let meta = std::fs::read_to_string(f)
-            .ok()
-            .filter(|_| !is_test)
-            .and_then(|t| metadata_json(&t));
+        let path = format!("policies/{rel}");
+        let mut meta = None;
+        if !rel.ends_with("_test.rego") {
+            if let Ok(text) = std::fs::read_to_string(f) {
+                meta = metadata_json(&text);
+                modules.push((path.clone(), text));
+            }
+        }
         src.push_str(&format!(
             "    ({:?}, include_str!({:?}), {:?}),\n",
-            format!("policies/{rel}"),
+            path,
             f.canonicalize().unwrap(),
             meta
         ));
@@ -116,35 +121,21 @@ fn main() {
     src.push_str("]\n");
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     std::fs::write(out_dir.join("bundled_policies.rs"), src).unwrap();
-    std::fs::write(
-        out_dir.join("bundled_rules.rvm"),
-        compile_rules(&root, &files),
-    )
-    .unwrap();
+    std::fs::write(out_dir.join("bundled_rules.rvm"), compile_rules(modules)).unwrap();
 }
 
 /// Every bundled rule's `deny`, compiled with the libraries into one bytecode program. The
 /// source paths match the runtime's (`policies/...`), so messages read the same. An empty
 /// file when compiling fails: the runtime then interprets the Rego (and reports the error).
-fn compile_rules(root: &Path, files: &[PathBuf]) -> Vec<u8> {
+fn compile_rules(modules: Vec<(String, String)>) -> Vec<u8> {
     let compiled = || -> Result<Vec<u8>, String> {
         let mut engine = regorus::Engine::new();
         engine.set_strict_builtin_errors(false);
         let mut entries = Vec::new();
-        for f in files {
-            let rel = f
-                .strip_prefix(root)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/");
-            if rel.ends_with("_test.rego") {
-                continue;
-            }
-            let text = std::fs::read_to_string(f).map_err(|e| e.to_string())?;
-            let package = engine
-                .add_policy(format!("policies/{rel}"), text)
-                .map_err(|e| e.to_string())?;
-            if !rel.starts_with("lib/") {
+        for (path, text) in modules {
+            let is_lib = path.starts_with("policies/lib/");
+            let package = engine.add_policy(path, text).map_err(|e| e.to_string())?;
+            if !is_lib {
                 entries.push(format!("{package}.deny"));
             }
         }

@@ -55,13 +55,18 @@ enum Backend {
 /// The bundled program, run on regorus's virtual machine.
 #[derive(Clone)]
 struct Compiled {
+    bundled: &'static CompiledRules,
+    /// Unused in WebAssembly, which has no clock to check it against.
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    time_limit: Duration,
+}
+
+/// The program the build script compiled, with every bundled rule and its entry point.
+struct CompiledRules {
     program: Arc<Program>,
     rules: Vec<Rule>,
     /// The entry point of each rule.
     entry: Vec<usize>,
-    /// Unused in WebAssembly, which has no clock to check it against.
-    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
-    time_limit: Duration,
 }
 
 /// The rules split into shards, one regorus engine each: parsing, preparing and evaluating
@@ -76,29 +81,16 @@ struct Interpreted {
     rules: Vec<Rule>,
 }
 
-/// The bundled rules as compiled by the build script; None if the build could not compile
-/// them (it warns) or this regorus cannot read the program, and the Rego is then interpreted.
-fn compiled_program() -> Option<&'static Arc<Program>> {
-    static PROGRAM: LazyLock<Option<Arc<Program>>> = LazyLock::new(|| {
+/// The bundled rules as compiled by the build script, read once per process; None if the
+/// build could not compile them (it warns), this regorus cannot read the program, or a rule
+/// has no entry point in it: the Rego is then interpreted.
+fn compiled_rules() -> Option<&'static CompiledRules> {
+    static RULES: LazyLock<Option<CompiledRules>> = LazyLock::new(|| {
         let bytes = include_bytes!(concat!(env!("OUT_DIR"), "/bundled_rules.rvm"));
-        match Program::deserialize_binary(bytes) {
-            Ok(DeserializationResult::Complete(p)) => Some(Arc::new(p)),
-            _ => None,
-        }
-    });
-    PROGRAM.as_ref()
-}
-
-/// Whether scans without users' Rego run the compiled program (false only when the build
-/// could not compile the bundled rules).
-pub fn bundled_rules_compiled() -> bool {
-    Compiled::bundled(Duration::from_secs(1)).is_some()
-}
-
-impl Compiled {
-    /// Every bundled rule, if each has its entry point in the program.
-    fn bundled(time_limit: Duration) -> Option<Compiled> {
-        let program = compiled_program()?;
+        let Ok(DeserializationResult::Complete(program)) = Program::deserialize_binary(bytes)
+        else {
+            return None;
+        };
         let rules = policy::bundled_rules();
         let entry = rules
             .iter()
@@ -108,14 +100,22 @@ impl Compiled {
                     .get_index_of(format!("{}.deny", r.package).as_str())
             })
             .collect::<Option<Vec<usize>>>()?;
-        Some(Compiled {
-            program: program.clone(),
+        Some(CompiledRules {
+            program: Arc::new(program),
             rules,
             entry,
-            time_limit,
         })
-    }
+    });
+    RULES.as_ref()
+}
 
+/// Whether scans without users' Rego run the compiled program (false only when the build
+/// could not compile the bundled rules).
+pub fn bundled_rules_compiled() -> bool {
+    compiled_rules().is_some()
+}
+
+impl Compiled {
     /// Each selected rule on a machine of its own, the rules spread over the threads as they
     /// free up (a rule's cost varies a thousandfold with the resources it reads).
     fn evaluate(
@@ -125,7 +125,7 @@ impl Compiled {
     ) -> Vec<Result<regorus::Value, String>> {
         crate::par::map(ids, |&i| {
             let mut vm = RegoVM::new();
-            vm.load_program(self.program.clone());
+            vm.load_program(self.bundled.program.clone());
             // The time limit bounds evaluation; the instruction budget (25,000 by default)
             // would stop rules over large repositories.
             vm.set_max_instructions(usize::MAX);
@@ -133,7 +133,7 @@ impl Compiled {
             #[cfg(not(target_arch = "wasm32"))]
             vm.set_execution_timer_config(Some(timer(self.time_limit)));
             vm.set_input(input.clone());
-            vm.execute_entry_point_by_index(self.entry[i])
+            vm.execute_entry_point_by_index(self.bundled.entry[i])
                 .map_err(|e| e.to_string())
         })
     }
@@ -293,9 +293,12 @@ impl Evaluator {
         wanted: &dyn Fn(&Rule) -> bool,
     ) -> Result<Evaluator, PolicyError> {
         if user.iter().all(|f| f.is_test) {
-            if let Some(c) = Compiled::bundled(time_limit) {
+            if let Some(bundled) = compiled_rules() {
                 return Ok(Evaluator {
-                    backend: Backend::Compiled(c),
+                    backend: Backend::Compiled(Compiled {
+                        bundled,
+                        time_limit,
+                    }),
                 });
             }
         }
@@ -307,7 +310,7 @@ impl Evaluator {
     /// The rules evaluated, in the order hits refer to them by.
     pub fn rules(&self) -> &[Rule] {
         match &self.backend {
-            Backend::Compiled(c) => &c.rules,
+            Backend::Compiled(c) => &c.bundled.rules,
             Backend::Interpreted(i) => &i.rules,
         }
     }
