@@ -84,6 +84,47 @@ pub fn threads() -> usize {
     }
 }
 
+/// `f` over every item, results in item order, the items started costliest first (by
+/// `cost`) by whichever thread is free. For work whose items differ in cost by orders of
+/// magnitude (rules over a large repository): splitting the list in halves, as [`map`]
+/// does, can leave one thread finishing the heaviest item alone at the end.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn map_costliest_first<T: Sync, R: Send>(
+    items: &[T],
+    cost: impl Fn(&T) -> u64,
+    f: impl Fn(&T) -> R + Sync + Send,
+) -> Vec<R> {
+    use rayon::prelude::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(cost(&items[i])));
+    let next = AtomicUsize::new(0);
+    let done: Vec<Vec<(usize, R)>> = (0..threads().min(items.len()))
+        .into_par_iter()
+        .map(|_| {
+            let mut mine = Vec::new();
+            while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+                mine.push((i, f(&items[i])));
+            }
+            mine
+        })
+        .collect();
+    let mut out: Vec<Option<R>> = (0..items.len()).map(|_| None).collect();
+    for (i, r) in done.into_iter().flatten() {
+        out[i] = Some(r);
+    }
+    out.into_iter().flatten().collect()
+}
+
+#[cfg(target_arch = "wasm32")]
+pub fn map_costliest_first<T, R>(
+    items: &[T],
+    _cost: impl Fn(&T) -> u64,
+    f: impl Fn(&T) -> R,
+) -> Vec<R> {
+    items.iter().map(f).collect()
+}
+
 /// Drop `x` on a thread of its own. A large scan's rule input is a tree of a few hundred
 /// thousand small allocations: freeing it costs tenths of a second that the report need not
 /// wait for (a CLI process exits first).
@@ -109,6 +150,11 @@ mod tests {
             super::map(&v, |x| x * 2),
             v.iter().map(|x| x * 2).collect::<Vec<_>>()
         );
+        assert_eq!(
+            super::map_costliest_first(&v, |x| u64::from(*x % 7), |x| x * 2),
+            v.iter().map(|x| x * 2).collect::<Vec<_>>()
+        );
+        assert!(super::map_costliest_first(&[] as &[u32], |_| 0, |x| *x).is_empty());
         let sums = super::map_chunks(&v, 100, |c| c.iter().sum::<u32>());
         assert_eq!(sums.len(), 10);
         assert_eq!(sums.iter().sum::<u32>(), v.iter().sum::<u32>());

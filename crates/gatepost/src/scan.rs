@@ -388,16 +388,22 @@ pub fn scan_sources(mut files: Vec<SourceFile>, opts: &Options) -> Report {
         })
         .map(|c| serde_json::to_value(c).unwrap_or(Value::Null))
         .collect();
-    // Each resource goes straight into Rego's value model: no intermediate JSON copy of
-    // the whole input.
-    let values = crate::par::map(&report.resources, rego_resource);
-    let mut by_type: BTreeMap<&str, Vec<regorus::Value>> = BTreeMap::new();
-    for (r, v) in report.resources.iter().zip(values) {
-        by_type.entry(&r.type_).or_default().push(v);
+    // Each resource goes straight into Rego's value model (no intermediate JSON copy of the
+    // whole input), a type's array at a time, largest first.
+    let mut of_type: BTreeMap<&str, Vec<&Resource>> = BTreeMap::new();
+    for r in &report.resources {
+        of_type.entry(&r.type_).or_default().push(r);
     }
-    let by_type: BTreeMap<regorus::Value, regorus::Value> = by_type
-        .into_iter()
-        .map(|(k, v)| (regorus::Value::from(k), regorus::Value::from(v)))
+    let of_type: Vec<(&str, Vec<&Resource>)> = of_type.into_iter().collect();
+    let arrays = crate::par::map_costliest_first(
+        &of_type,
+        |(_, rs)| rs.len() as u64,
+        |(_, rs)| regorus::Value::from(rs.iter().map(|r| rego_resource(r)).collect::<Vec<_>>()),
+    );
+    let by_type: BTreeMap<regorus::Value, regorus::Value> = of_type
+        .iter()
+        .zip(arrays)
+        .map(|((t, _), a)| (regorus::Value::from(*t), a))
         .collect();
     let mut input = regorus::Value::from(json!({
         "facts": {"secrets": secrets, "costs": report.costs, "suppressions": suppressions},
@@ -508,17 +514,17 @@ fn redact_outputs(
     if redactor.is_empty() {
         return;
     }
-    for f in &mut report.findings {
-        f.message = redactor.text(&f.message);
-    }
+    crate::par::map_mut(&mut report.findings, |f| {
+        f.message = redactor.text(&f.message)
+    });
     for e in &mut report.errors {
         e.message = redactor.text(&e.message);
     }
-    for r in &mut report.resources {
+    crate::par::map_mut(&mut report.resources, |r| {
         redactor.json(&mut r.attrs);
         // Links copy values too (a provider's default tags, a resource's effective tags).
         r.links.values_mut().for_each(|v| redactor.json(v));
-    }
+    });
     for src in report.sources.values_mut() {
         let clean = redactor.keep_columns(src);
         if clean != **src {
@@ -567,75 +573,86 @@ pub fn finish(report: &mut Report) {
     report.summary = s;
 }
 
+/// Each hit as a finding at its file, line and column (in parallel: a large repository has
+/// a finding or more per resource).
 fn locate(rules: &[Rule], hits: Vec<Hit>, resources: &[Resource], min: Severity) -> Vec<Finding> {
     let by_addr: HashMap<&str, &Resource> =
         resources.iter().map(|r| (r.address.as_str(), r)).collect();
-    let mut out = Vec::new();
-    for h in hits {
-        let rule = &rules[h.rule];
-        let severity = h.severity.unwrap_or(rule.severity);
-        if severity < min {
-            continue;
-        }
-        let res = h.address.as_deref().and_then(|a| by_addr.get(a));
-        let (file, line, column) = match (res, &h.file) {
-            (_, Some(f)) if h.line.is_some() => {
-                (f.clone(), h.line.unwrap_or(1), h.column.unwrap_or(1))
-            }
-            (Some(r), _) => {
-                let s = r.locate(&h.pointer);
-                (
-                    s.file.as_deref().unwrap_or(&r.file).to_string(),
-                    s.line,
-                    s.column,
-                )
-            }
-            (None, Some(f)) => (f.clone(), 1, 1),
-            (None, None) => continue,
-        };
-        let address = h.address.clone().unwrap_or_default();
-        let message = match res.and_then(|r| r.links.get("plan_file")) {
-            Some(Value::String(plan)) => format!("{} (from plan {plan})", h.message),
-            _ => h.message.clone(),
-        };
-        let key = match (&h.fingerprint, res) {
-            (Some(fp), _) => format!("{}\0{file}\0{fp}", rule.id),
-            (None, Some(r)) => format!(
-                "{}\0{}\0{}\0{}\0{}",
-                rule.id,
-                r.app,
-                address,
-                h.pointer,
-                fingerprint_text(&h.message)
-            ),
-            (None, None) => format!("{}\0{file}\0{}", rule.id, h.message),
-        };
-        let module_chain = res
-            .and_then(|r| r.links.get("module_chain"))
-            .and_then(Value::as_array)
-            .map(|c| {
-                c.iter()
-                    .filter_map(|x| x.as_str().and_then(ModuleCall::parse))
-                    .collect()
-            })
-            .unwrap_or_default();
-        out.push(Finding {
-            rule: rule.id.clone(),
-            family: rule.family.clone(),
-            severity,
-            title: rule.title.clone(),
-            message,
-            file,
-            line,
-            column,
-            address,
-            pointer: h.pointer,
-            remediation: rule.fix.clone(),
-            fingerprint: hex16(&key),
-            module_chain,
-        });
+    let found = crate::par::map_chunks(&hits, 512, |chunk| {
+        chunk
+            .iter()
+            .filter_map(|h| locate_one(&rules[h.rule], h, &by_addr, min))
+            .collect::<Vec<_>>()
+    });
+    crate::par::drop_later(hits);
+    found.into_iter().flatten().collect()
+}
+
+fn locate_one(
+    rule: &Rule,
+    h: &Hit,
+    by_addr: &HashMap<&str, &Resource>,
+    min: Severity,
+) -> Option<Finding> {
+    let severity = h.severity.unwrap_or(rule.severity);
+    if severity < min {
+        return None;
     }
-    out
+    let res = h.address.as_deref().and_then(|a| by_addr.get(a));
+    let (file, line, column) = match (res, &h.file) {
+        (_, Some(f)) if h.line.is_some() => (f.clone(), h.line.unwrap_or(1), h.column.unwrap_or(1)),
+        (Some(r), _) => {
+            let s = r.locate(&h.pointer);
+            (
+                s.file.as_deref().unwrap_or(&r.file).to_string(),
+                s.line,
+                s.column,
+            )
+        }
+        (None, Some(f)) => (f.clone(), 1, 1),
+        (None, None) => return None,
+    };
+    let address = h.address.clone().unwrap_or_default();
+    let message = match res.and_then(|r| r.links.get("plan_file")) {
+        Some(Value::String(plan)) => format!("{} (from plan {plan})", h.message),
+        _ => h.message.clone(),
+    };
+    let key = match (&h.fingerprint, res) {
+        (Some(fp), _) => format!("{}\0{file}\0{fp}", rule.id),
+        (None, Some(r)) => format!(
+            "{}\0{}\0{}\0{}\0{}",
+            rule.id,
+            r.app,
+            address,
+            h.pointer,
+            fingerprint_text(&h.message)
+        ),
+        (None, None) => format!("{}\0{file}\0{}", rule.id, h.message),
+    };
+    let module_chain = res
+        .and_then(|r| r.links.get("module_chain"))
+        .and_then(Value::as_array)
+        .map(|c| {
+            c.iter()
+                .filter_map(|x| x.as_str().and_then(ModuleCall::parse))
+                .collect()
+        })
+        .unwrap_or_default();
+    Some(Finding {
+        rule: rule.id.clone(),
+        family: rule.family.clone(),
+        severity,
+        title: rule.title.clone(),
+        message,
+        file,
+        line,
+        column,
+        address,
+        pointer: h.pointer.clone(),
+        remediation: rule.fix.clone(),
+        fingerprint: hex16(&key),
+        module_chain,
+    })
 }
 
 /// The message as it counts in a fingerprint: one rule may report several things on one
@@ -887,6 +904,8 @@ fn parse_model(files: &[SourceFile], opts: &Options) -> Model {
         kind: e.kind,
         message: e.message,
     }));
+    // The parsed files hold every body with its spans: free them off the scan's path.
+    crate::par::drop_later(tree);
     resources.extend(tf);
     terraform::plan::merge(&mut resources, planned);
     link::link(&mut resources);
@@ -928,17 +947,21 @@ fn qualify_duplicate_addresses(resources: &mut [Resource]) {
         return;
     }
     let qualify = |address: &str, file: &str| format!("{}:{address}", dir_of(file));
-    for r in resources.iter_mut() {
+    crate::par::map_mut(resources, |r| {
         if dup.contains(&r.address) {
             r.address = format!("{}:{}", scope(r), r.address);
         }
         for v in r.links.values_mut() {
             requalify(v, &dup, &qualify);
         }
-    }
+    });
 }
 
-fn requalify(v: &mut Value, dup: &HashSet<String>, qualify: &dyn Fn(&str, &str) -> String) {
+fn requalify(
+    v: &mut Value,
+    dup: &HashSet<String>,
+    qualify: &(dyn Fn(&str, &str) -> String + Sync),
+) {
     match v {
         Value::Object(m) => {
             let file = m.get("file").and_then(Value::as_str).map(str::to_string);

@@ -157,13 +157,14 @@ fn effective_tags(r: &Resource) -> Option<Value> {
     Some(out)
 }
 
-/// Give every taggable resource its `links.tags` (after providers are joined).
+/// Give every taggable resource its `links.tags` (after providers are joined). Each
+/// resource reads only itself, so they are done side by side.
 pub fn link(resources: &mut [Resource]) {
-    for r in resources.iter_mut() {
+    crate::par::map_mut(resources, |r| {
         if let Some(t) = effective_tags(r) {
             r.links.insert("tags".into(), t);
         }
-    }
+    });
 }
 
 #[cfg(test)]
