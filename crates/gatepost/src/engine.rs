@@ -520,27 +520,28 @@ impl Interpreted {
         input: &regorus::Value,
         ids: &[usize],
     ) -> Vec<Result<regorus::Value, String>> {
-        let mut todo: Vec<Vec<usize>> = vec![Vec::new(); self.engines.len()];
-        for &i in ids {
-            todo[self.shard[i]].push(i);
+        // Each shard's rules, with where their results go.
+        let mut todo: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.engines.len()];
+        for (at, &i) in ids.iter().enumerate() {
+            todo[self.shard[i]].push((at, i));
         }
-        let jobs: Vec<(usize, Vec<usize>)> = todo.into_iter().enumerate().collect();
-        let results = crate::par::map(&jobs, |(s, ids)| {
+        let jobs: Vec<(usize, Vec<(usize, usize)>)> = todo.into_iter().enumerate().collect();
+        let results = crate::par::map(&jobs, |(s, mine)| {
             let mut engine = self.engines[*s].clone();
             engine.set_input(input.clone());
-            ids.iter()
-                .map(|&i| {
-                    let r = &self.rules[i];
-                    let v = engine.eval_rule(format!("{}.deny", r.package));
-                    (i, v.map_err(|e| e.to_string()))
+            mine.iter()
+                .map(|&(at, i)| {
+                    let v = engine.eval_rule(format!("{}.deny", self.rules[i].package));
+                    (at, v.map_err(|e| e.to_string()))
                 })
                 .collect::<Vec<_>>()
         });
-        let mut by_rule: std::collections::HashMap<usize, Result<regorus::Value, String>> =
-            results.into_iter().flatten().collect();
-        ids.iter()
-            .map(|i| by_rule.remove(i).unwrap_or(Ok(regorus::Value::Undefined)))
-            .collect()
+        let mut out: Vec<Result<regorus::Value, String>> =
+            ids.iter().map(|_| Ok(regorus::Value::Undefined)).collect();
+        for (at, r) in results.into_iter().flatten() {
+            out[at] = r;
+        }
+        out
     }
 }
 
