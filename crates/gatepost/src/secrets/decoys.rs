@@ -385,6 +385,31 @@ pub(crate) fn is_path_like(v: &str) -> bool {
     segs.len() >= 2 && (segs.iter().filter(|s| wordy(s)).count() >= 2 || segs.iter().any(domain))
 }
 
+/// `tenant42.auth0.com`, `db-01.internal.example.net`: a DNS host name (lowercase labels,
+/// the last one a top-level domain), a setting next to a credential, not the credential.
+pub(crate) fn is_host_name(v: &str) -> bool {
+    const TLDS: &[&str] = &[
+        "com", "net", "org", "io", "dev", "app", "co", "ai", "cloud", "local", "internal", "us",
+        "eu", "uk", "de",
+    ];
+    let labels: Vec<&str> = v.split('.').collect();
+    let label_ok = |l: &&str| {
+        !l.is_empty()
+            && l.len() <= 63
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    };
+    let tld = labels.last().copied().unwrap_or("");
+    labels.len() >= 2
+        && labels.iter().all(label_ok)
+        && (TLDS.contains(&tld)
+            || labels.len() >= 3
+                && (2..=6).contains(&tld.len())
+                && tld.bytes().all(|b| b.is_ascii_lowercase()))
+}
+
 /// A long ascending run such as `abcdefghijkl` or `0123456789ab` making up at least
 /// half the value: typed, not generated. A shorter run inside an otherwise random
 /// value happens in real keys and does not disqualify it.

@@ -42,6 +42,8 @@ pub(crate) enum Scope {
 }
 
 pub(crate) type Check = fn(&str) -> bool;
+/// A check that also reads the value's line up to the value (`before`, then the value).
+pub(crate) type LineCheck = fn(&str, &str) -> bool;
 
 pub(crate) struct Detector {
     pub id: &'static str,
@@ -51,6 +53,7 @@ pub(crate) struct Detector {
     pub pattern: &'static str,
     pub scope: Scope,
     pub check: Check,
+    pub line_check: Option<LineCheck>,
 }
 
 use Confidence::{High as H, Info as I, Low as L, Medium as M};
@@ -70,6 +73,7 @@ const fn d(
         pattern,
         scope: Scope::Line,
         check: v::plain,
+        line_check: None,
     }
 }
 
@@ -80,6 +84,10 @@ impl Detector {
     }
     const fn check(mut self, c: Check) -> Self {
         self.check = c;
+        self
+    }
+    const fn line_check(mut self, c: LineCheck) -> Self {
+        self.line_check = Some(c);
         self
     }
 }
@@ -183,6 +191,8 @@ pub(crate) static DETECTORS: &[Detector] = &[
     d("stripe-secret-key", "Stripe live secret or restricted key", H, &["sk_live_", "rk_live_"], r"\b[sr]k_live_[0-9A-Za-z]{10,247}\b"),
     d("stripe-test-key", "Stripe test-mode key", L, &["sk_test_", "rk_test_"], r"\b[sr]k_test_[0-9A-Za-z]{10,247}\b"),
     d("stripe-webhook-secret", "Stripe webhook signing secret", H, &["whsec_"], r"\bwhsec_[A-Za-z0-9+/=]{32,}"),
+    // Square application ids (`sq0idp-…`) are public, shipped to browsers in payment forms
+    // like Stripe's publishable keys: neither a credential nor a sensitive identifier.
     d("square-token", "Square access token or OAuth secret", H, &["sq0atp-", "sq0csp-", "eaaa"],
       r"\b(?:sq0atp-[0-9A-Za-z_\-]{22}|sq0csp-[0-9A-Za-z_\-]{43}|EAAA[A-Za-z0-9_\-]{60})\b"),
     d("twilio-api-key", "Twilio account SID / API key SID", M, &["twilio"], r"\b(?:AC|SK)[0-9a-f]{32}\b").scope(Scope::Lines(3)),
@@ -283,10 +293,15 @@ pub(crate) static DETECTORS: &[Detector] = &[
     // Printed once by a new Jenkins controller (also in `secrets/initialAdminPassword`).
     d("jenkins-initial-admin-password", "Jenkins initial admin password", M, &["password to proceed to installation"],
       r"password to proceed to installation:\s*(?P<s>[0-9a-f]{32})\b").scope(Scope::Lines(3)),
+    // `os.environ.get("SECRET_KEY", "…")`, `ENV.fetch('API_TOKEN', '…')`: the fallback is a
+    // literal in the source, used whenever the variable is unset.
+    d("env-fallback-secret", "Hard-coded fallback for a secret environment variable", M,
+      &["getenv(", "environ.get(", "env.fetch(", "env.get("],
+      r#"(?i-u:getenv|environ\.get|env\.fetch|env\.get)\(\s*["'][A-Za-z0-9_.\-]*(?i-u:secret|token|passw(?:or)?d|api_?key|private_?key|access_?key|signing_?key)[A-Za-z0-9_.\-]*["']\s*,\s*["'](?P<s>[^"'\s]{8,200})["']"#)
+        .check(v::env_fallback),
     // --- Formats without a vendor keyword in the token ---------------------------------
     d("maxmind-license-key", "MaxMind license key", H, &["_mmk"], r"\b[A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk\b"),
     d("recaptcha-key", "reCAPTCHA key", M, &["recaptcha"], r"\b(?P<s>6L[A-Za-z0-9_\-]{38})(?:[^A-Za-z0-9_\-]|$)").scope(Scope::Lines(2)),
-    d("square-application-id", "Square application ID", I, &["sq0idp-"], r"\bsq0idp-[A-Za-z0-9_\-]{22}\b"),
     d("npm-auth-token", "npm registry auth token (.npmrc _authToken / _auth)", H, &["_authtoken", "_auth"],
       r#"_auth(?:Token)?["']?\s*[:=]\s*["']?(?P<s>[A-Za-z0-9+/=_.\-]{20,})"#).check(v::token_or_uuid),
     d("salesforce-session-token", "Salesforce access / session token", H, &["00d"], r"\b00D[A-Za-z0-9]{12,15}![A-Za-z0-9_.]{80,}"),
@@ -381,10 +396,10 @@ pub(crate) static DETECTORS: &[Detector] = &[
     // repeats of these Unicode classes took ~8 ms to compile, most of a small scan's secrets pass.
     d("connection-string-password", "Password in a database/broker connection URI", H, &["://"],
       r#"(?i)\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|clickhouse|couchdb|neo4j(?:\+s)?|cassandra|cockroachdb|db2|sybase|ldaps?|smtps?)://[^\s:/@"'<>\[\]{}]*:(?P<s>[^\s/@"'<>]+)@[A-Za-z0-9_\-]"#)
-        .check(v::url_password),
+        .check(v::url_password).line_check(v::url_password_in_context),
     d("url-credentials", "Credentials embedded in a URL", M, &["://"],
       r#"\b[a-zA-Z][a-zA-Z0-9+.\-]{1,20}://[^\s:/@"'<>\[\]{}]+:(?P<s>[^\s/@"'<>]+)@[A-Za-z0-9_\-]"#)
-        .check(v::url_password),
+        .check(v::url_password).line_check(v::url_password_in_context),
     d("jdbc-password", "Password in a JDBC URL", H, &["jdbc:"],
       r#"jdbc:[a-z0-9]+:[^\s"'<>]*?[?&;](?:password|pwd)=(?P<s>[^&;\s"'<>]+)"#).check(v::conn_password),
     d("odbc-connection-password", "Password in an ADO.NET/ODBC connection string", H, &["password", "pwd"],
@@ -459,6 +474,13 @@ pub(crate) static DETECTORS: &[Detector] = &[
     d("azure-storage-account-name", "Azure storage account name", I, &["accountname="],
       r"(?i)\bAccountName=(?P<s>[a-z0-9]{3,24})(?:;|$)"),
 ];
+
+/// Detectors that read a token's shape without a keyword (`mod.rs`, listed for `detectors()`).
+pub(crate) const SHAPE_INFO: &[(&str, &str, Confidence)] = &[(
+    "zhipu-api-key",
+    "Zhipu (BigModel) API key (32-hex id, a dot, a 16-character secret)",
+    M,
+)];
 
 /// Keyword-driven detectors implemented in `keyed.rs` (listed for `detectors()`).
 pub(crate) const KEYED_INFO: &[(&str, &str, Confidence)] = &[

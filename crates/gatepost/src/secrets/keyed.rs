@@ -43,8 +43,12 @@ enum Word {
     Filler,
     /// Filler that, after a vendor name, still says "credential" (`ACCESS`, `PRIVATE`).
     CredFiller,
+    /// `api`: filler, but `api_key` / `x-api-key` names a key issued by an API.
+    Api,
     Id,
     Stop,
+    /// `apikey` in one piece: a credential word and an API's.
+    ApiKey,
 }
 
 /// Longest entries first within a shared prefix so that stripping is greedy.
@@ -63,8 +67,8 @@ const WORDS: &[(&str, Word)] = &[
     ("tokens", Word::Cred),
     ("token", Word::Cred),
     ("tkn", Word::Cred),
-    ("apikeys", Word::Cred),
-    ("apikey", Word::Cred),
+    ("apikeys", Word::ApiKey),
+    ("apikey", Word::ApiKey),
     ("keys", Word::Cred),
     ("key", Word::Cred),
     ("authorization", Word::Cred),
@@ -79,7 +83,7 @@ const WORDS: &[(&str, Word)] = &[
     ("signing", Word::Filler),
     ("license", Word::Filler),
     ("sk", Word::Filler),
-    ("api", Word::Filler),
+    ("api", Word::Api),
     ("access", Word::CredFiller),
     ("client", Word::Filler),
     ("application", Word::Filler),
@@ -286,7 +290,8 @@ fn cred_later_in_run(b: &[u8], mut i: usize) -> bool {
         let piece = std::str::from_utf8(&b[i..e]).unwrap_or("");
         match classify(piece) {
             Piece::Full(w) | Piece::Partial(w, _)
-                if w.iter().any(|w| matches!(w, Word::Cred | Word::Pass)) =>
+                if w.iter()
+                    .any(|w| matches!(w, Word::Cred | Word::Pass | Word::ApiKey)) =>
             {
                 return true
             }
@@ -340,6 +345,8 @@ struct Key {
     last_id: bool,
     /// `access`, `private` after a vendor name (`zonka ACCESS …`): credential-ish filler.
     filler_cred: bool,
+    /// `api` is part of the key (`api_key`, `X-Api-Key`, `apiToken`).
+    api: bool,
 }
 
 /// Characters skipped between a key and its value.
@@ -378,6 +385,7 @@ pub(crate) fn extract(
         vendor: false,
         last_id: false,
         filler_cred: false,
+        api: false,
     };
     let mut pos;
     match trigger {
@@ -436,6 +444,10 @@ pub(crate) fn extract(
                 return None;
             }
             key.vendor = names_product(before) || leading_product_word(text, word_start);
+            // `X-Api-Key`, `apiKey`, `API_TOKEN`: the piece right before the key word.
+            let head = before.trim_end_matches(['_', '-', '.']);
+            key.api = !head.is_empty()
+                && head[piece_start(head.as_bytes(), head.len() - 1)..].eq_ignore_ascii_case("api");
             match classify(&text[ps..pe]) {
                 Piece::Full(w) => {
                     if w.contains(&Word::Stop) {
@@ -495,7 +507,8 @@ pub(crate) fn extract(
                     if !w.contains(&Word::Stop)
                         && (key.cred
                             || key.pass
-                            || w.iter().any(|w| matches!(w, Word::Cred | Word::Pass)))
+                            || w.iter()
+                                .any(|w| matches!(w, Word::Cred | Word::Pass | Word::ApiKey)))
                         && !assignment_follows(b, pos + off) =>
                 {
                     note_words(&mut key, &w);
@@ -666,6 +679,11 @@ fn note_words(key: &mut Key, words: &[Word]) {
             Word::Pass => key.pass = true,
             Word::Cred => key.cred = true,
             Word::CredFiller => key.filler_cred = true,
+            Word::Api => key.api = true,
+            Word::ApiKey => {
+                key.cred = true;
+                key.api = true;
+            }
             _ => {}
         }
     }
@@ -971,7 +989,7 @@ fn password_ok(v: &str, quoted: bool, code_assign: bool) -> bool {
 fn token_ok(v: &str, quoted: bool, code_assign: bool, key: &Key, class: Class) -> bool {
     let n = v.chars().count();
     let min = if class == Class::VendorOnly { 14 } else { 12 };
-    if n < min || n > 1024 || decoys::is_path_like(v) {
+    if n < min || n > 1024 || decoys::is_path_like(v) || decoys::is_host_name(v) {
         return false;
     }
     if vendor_context_ok(v, key, class) {
@@ -996,8 +1014,17 @@ fn token_ok(v: &str, quoted: bool, code_assign: bool, key: &Key, class: Class) -
         return false;
     }
     if entropy::is_uuid(v) {
-        // UUIDs are identifiers unless a vendor's credential name says otherwise (Heroku, …).
-        return key.cred && key.vendor && !v.starts_with("00000000");
+        // UUIDs are identifiers unless a vendor's credential name (Heroku, …), an API key's
+        // name (`X-Api-Key: <uuid>`) or a bare vendor name (`ai21 = <uuid>`) says otherwise.
+        // RFC 4122's example UUID (`123e4567-e89b-…`) stays a placeholder on the new paths.
+        if key.cred && key.vendor {
+            return !v.starts_with("00000000");
+        }
+        let named = key.cred && key.api || class == Class::VendorOnly;
+        return named
+            && !v.starts_with("00000000")
+            && !v.starts_with("123e4567-e89b")
+            && !decoys::mostly_typed_runs(v);
     }
     let c = Classes::of(v);
     if v.bytes().all(|b| b.is_ascii_digit()) {

@@ -26,7 +26,7 @@ use regex::Regex;
 use serde::Serialize;
 
 pub use detectors::Confidence;
-use detectors::{Scope, DETECTORS, KEYED_INFO};
+use detectors::{Scope, DETECTORS, KEYED_INFO, SHAPE_INFO};
 use keyed::Class;
 use prefilter::{Prefilter, Target};
 pub use redact::Redactor;
@@ -101,6 +101,11 @@ static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
             confidence: d.confidence.as_str(),
         })
         .collect();
+    info.extend(SHAPE_INFO.iter().map(|(id, description, c)| DetectorInfo {
+        id,
+        description,
+        confidence: c.as_str(),
+    }));
     info.extend(KEYED_INFO.iter().map(|(id, description, c)| DetectorInfo {
         id,
         description,
@@ -182,7 +187,6 @@ pub fn scan_text(file: &str, text: &str) -> Vec<SecretCandidate> {
 }
 
 fn find_raw(engine: &Engine, text: &str) -> Vec<Raw> {
-    let bytes = text.as_bytes();
     // Per regex detector: merged regions to run it on.
     let mut regions: Vec<(u16, usize, usize)> = Vec::new();
     let mut raws: Vec<Raw> = Vec::new();
@@ -244,6 +248,13 @@ fn find_raw(engine: &Engine, text: &str) -> Vec<Raw> {
             if value.is_empty() || placeholder || !(d.check)(value) {
                 continue;
             }
+            if let Some(line_check) = d.line_check {
+                let at = s + m.start();
+                let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+                if !line_check(&text[line_start..at], value) {
+                    continue;
+                }
+            }
             raws.push(Raw {
                 start: s + m.start(),
                 end: s + m.end(),
@@ -254,8 +265,59 @@ fn find_raw(engine: &Engine, text: &str) -> Vec<Raw> {
             });
         }
     }
-    let _ = bytes;
+    hex_dot_keys(text, &mut raws);
     resolve_overlaps(raws)
+}
+
+/// Zhipu (BigModel) keys carry no keyword: a 32-hex id, `.`, a 16-character secret. Found
+/// from the dots (one memchr pass, most dots rejected by the byte before them): a lowercase
+/// hex id that mixes letters and digits, a secret that mixes upper, lower and digits, and
+/// no identifier character on either side.
+fn hex_dot_keys(text: &str, raws: &mut Vec<Raw>) {
+    let b = text.as_bytes();
+    const ID: usize = 32;
+    const SECRET: usize = 16;
+    let word = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'/' | b'+');
+    for dot in memchr::memchr_iter(b'.', b) {
+        if dot < ID || dot + 1 + SECRET > b.len() {
+            continue;
+        }
+        let hex = |c: &u8| c.is_ascii_digit() || (b'a'..=b'f').contains(c);
+        let (start, end) = (dot - ID, dot + 1 + SECRET);
+        if !hex(&b[dot - 1])
+            || (start > 0 && word(b[start - 1]))
+            || (end < b.len() && word(b[end]))
+            || !b[start..dot].iter().all(hex)
+            || !b[dot + 1..end].iter().all(u8::is_ascii_alphanumeric)
+        {
+            continue;
+        }
+        let id = &b[start..dot];
+        let secret = &b[dot + 1..end];
+        let mixed_id = id.iter().any(u8::is_ascii_digit) && id.iter().any(u8::is_ascii_lowercase);
+        let mixed_secret = secret.iter().any(u8::is_ascii_digit)
+            && secret.iter().any(u8::is_ascii_lowercase)
+            && secret.iter().any(u8::is_ascii_uppercase);
+        // Typed stand-ins (`0123456789abcdef…`, `…AbCdEfGh…`) are documentation.
+        let value = &text[start..end];
+        if !mixed_id
+            || !mixed_secret
+            || decoys::is_placeholder(value)
+            || decoys::mostly_typed_runs(&text[start..dot])
+            || decoys::mostly_typed_runs(&text[dot + 1..end])
+        {
+            continue;
+        }
+        let (id, description, confidence) = SHAPE_INFO[0];
+        raws.push(Raw {
+            start,
+            end,
+            rule: id,
+            description,
+            confidence,
+            specific: true,
+        });
+    }
 }
 
 fn keyed_rule(f: &keyed::Found, value: &str) -> (&'static str, &'static str, Confidence) {

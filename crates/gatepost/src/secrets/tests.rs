@@ -731,3 +731,127 @@ fn qualified_key_words_in_prose() {
         "generic-secret",
     );
 }
+
+#[test]
+fn url_passwords_that_are_dictionary_words() {
+    let pw = tok(&["Vq8mZ3n", "L0pR7w"]);
+    let c = one(
+        &format!("REDIS_URL=redis://app:{pw}@cache.internal:6379/0"),
+        "connection-string-password",
+    );
+    assert_eq!(c.length, 13);
+    none("# redis://user:secret@cache.internal:6379");
+    none("  // mysql://root:admin@db.internal:3306/app");
+    // Outside a comment a default password is still a configured credential.
+    one(
+        "mysql://root:admin@db.internal:3306/app",
+        "connection-string-password",
+    );
+}
+
+#[test]
+fn square_application_ids_are_public() {
+    none(&format!(
+        "var applicationId = '{}';",
+        tok(&["sq0", "idp-", "k4Rt8WmQ2xZv9NbL3cYp6A"])
+    ));
+    let at = tok(&["sq0", "atp-", "k4Rt8WmQ2xZv9NbL3cYp6A"]);
+    assert_eq!(
+        one(&format!("var accessToken = '{at}';"), "square-token").confidence,
+        "high"
+    );
+}
+
+#[test]
+fn host_names_are_not_keys() {
+    // The tenant host is an identifier (info), not a vendor key.
+    let host = scan_text("t.env", "export AUTH0_DOMAIN=\"tenant48213.auth0.com\"\n");
+    assert!(
+        host.iter().all(|c| c.rule == "saas-tenant-host"),
+        "{host:?}"
+    );
+    none("stripe_token_server: db-07.internal.corp.net\n");
+    let secret = tok(&[
+        "Hq3Zt8Vx",
+        "mN2pL7wK9rB4sD6fG1jY5cE0aU",
+        "iO3lQ8nT2vX7zR4yW9kM6bJ1hF5gS0dA",
+    ]);
+    let found = scan_text(
+        "t.env",
+        &format!("export AUTH0_DOMAIN=\"tenant48213.auth0.com\"\nexport AUTH0_CLIENT_SECRET=\"{secret}\"\n"),
+    );
+    let keys: Vec<_> = found.iter().filter(|c| c.confidence != "info").collect();
+    assert_eq!(keys.len(), 1, "{found:?}");
+    assert_eq!(keys[0].line, 2);
+}
+
+#[test]
+fn env_fallback_secret() {
+    let key = tok(&["k3#vQ9x!m2@Lp7", "&z4Rt^8wN1(bY6", "*cF5=hJ0+dS3-gK9"]);
+    let c = one(
+        &format!("SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', '{key}')\n"),
+        "env-fallback-secret",
+    );
+    assert_eq!(c.length, key.len() as u32);
+    let tkn = tok(&["Zr7Kq2Vm9", "Xw4Lp8Nb3"]);
+    one(
+        &format!("token = ENV.fetch(\"API_TOKEN\", \"{tkn}\")"),
+        "env-fallback-secret",
+    );
+    none("SECRET_KEY = os.environ.get('SECRET_KEY', 'changeme')\n");
+    none("SECRET_KEY = os.getenv(\"SECRET_KEY\", \"dev-secret-key-for-local-tests\")\n");
+    none("PASSWORD = os.getenv('DB_PASSWORD', os.environ['FALLBACK'])\n");
+    none("HOST = os.getenv('DB_HOST', 'Zr7Kq2Vm9Xw4Lp8Nb3')\n");
+}
+
+#[test]
+fn zhipu_keys_by_shape() {
+    let key = tok(&[
+        "5e0c9a7f3b2d4e61",
+        "8a9b0c7d6e5f4a3b",
+        ".",
+        "Kq7ZtR2mWx9LpV4n",
+    ]);
+    let c = one(
+        &format!("client = ZhipuAI(api_key=\"{key}\")"),
+        "zhipu-api-key",
+    );
+    assert_eq!(c.length, 49);
+    one(&key, "zhipu-api-key");
+    // Typed stand-ins, file names after a hash, longer runs either side.
+    none(&tok(&[
+        "0123456789abcdef",
+        "0123456789abcdef",
+        ".AbCdEfGhIjKlMnOp",
+    ]));
+    none("d41d8cd98f00b204e9800998ecf8427e.tar.gz");
+    none(&tok(&[
+        "x5e0c9a7f3b2d4e61",
+        "8a9b0c7d6e5f4a3b",
+        ".",
+        "Kq7ZtR2mWx9LpV4n",
+    ]));
+    none(&tok(&[
+        "5e0c9a7f3b2d4e61",
+        "8a9b0c7d6e5f4a3b",
+        ".",
+        "Kq7ZtR2mWx9LpV4nQ",
+    ]));
+    none(&tok(&[
+        "5e0c9a7f3b2d4e61",
+        "8a9b0c7d6e5f4a3b",
+        ".",
+        "kq7ztr2mwx9lpv4n",
+    ]));
+}
+
+#[test]
+fn uuids_named_as_api_keys() {
+    let uuid = tok(&["7c1f9e42-5b3a-", "4d8e-9f06-2a7b4c8e1d53"]);
+    one(&format!("x-api-key: {uuid}"), "generic-secret");
+    one(&format!("ai21 = {uuid}"), "vendor-api-key");
+    none(&format!("request_id = {uuid}"));
+    none(&format!("api_version = {uuid}"));
+    none("blazemeter 123e4567-e89b-12d3-a456-426614174000");
+    none("x-api-key: 12345678-1234-1234-1234-1234567890ab");
+}

@@ -216,6 +216,19 @@ pub(crate) fn password_literal(v: &str) -> bool {
         && !decoys::is_env_name(p)
 }
 
+/// A literal fallback for a secret variable: not a reference, placeholder, default word,
+/// slug (`dev-secret-key-for-tests`) or typed run, and varied enough to be a credential.
+pub(crate) fn env_fallback(v: &str) -> bool {
+    password_literal(v)
+        && !decoys::is_decoy_word(v)
+        && !decoys::is_slug(v)
+        && !decoys::is_path_like(v)
+        && !decoys::looks_like_code(v)
+        && !decoys::mostly_typed_runs(v)
+        && Classes::of(v).count() >= 2
+        && entropy::shannon(v) >= 3.0
+}
+
 /// A quoted password in a sentence: a literal that is not a default or dictionary word.
 pub(crate) fn prose_password(v: &str) -> bool {
     password_literal(v) && !decoys::is_decoy_word(v) && !decoys::looks_like_code(v)
@@ -249,6 +262,17 @@ pub(crate) fn url_password(v: &str) -> bool {
     !decoys::is_placeholder(v)
         && !decoys::is_reference(v)
         && !lower.chars().all(|c| c == '*' || c == 'x')
+}
+
+/// `# redis://user:secret@host:6379`: a URI whose password is a dictionary or default word
+/// (`secret`, `admin`), on a comment line, illustrates the format. `before` is the line
+/// up to the value. The same URI in live configuration is still reported.
+pub(crate) fn url_password_in_context(before: &str, v: &str) -> bool {
+    let t = before.trim_start();
+    let comment = ["#", "//", "--", ";", "/*", "*", "<!--", "rem ", "REM "]
+        .iter()
+        .any(|m| t.starts_with(m));
+    !(comment && decoys::is_decoy_word(v))
 }
 
 /// Password in a connection string. Quoted values are literals even when they look like
