@@ -362,12 +362,28 @@ fn load_policy_dir(dir: &Path) -> Result<Vec<PolicyFile>, String> {
 }
 
 fn emit(out: &Option<PathBuf>, text: &str) -> Result<(), String> {
+    emit_with(out, |w| w.write_all(text.as_bytes()))
+}
+
+/// Write to the `--output` file, or to stdout, through a buffer as `write` renders.
+fn emit_with(
+    out: &Option<PathBuf>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), String> {
+    const BUFFER: usize = 1 << 16;
     match out {
-        Some(p) => std::fs::write(p, text).map_err(|e| format!("{}: {e}", p.display())),
+        Some(p) => {
+            let failed = |e: std::io::Error| format!("{}: {e}", p.display());
+            let mut w = std::io::BufWriter::with_capacity(
+                BUFFER,
+                std::fs::File::create(p).map_err(failed)?,
+            );
+            write(&mut w).and_then(|_| w.flush()).map_err(failed)
+        }
         None => {
-            let mut stdout = std::io::stdout().lock();
+            let mut w = std::io::BufWriter::with_capacity(BUFFER, std::io::stdout().lock());
             // A closed pipe (`| head`) is not an error worth a panic.
-            let _ = stdout.write_all(text.as_bytes());
+            let _ = write(&mut w).and_then(|_| w.flush());
             Ok(())
         }
     }
@@ -405,13 +421,12 @@ fn run(cli: Cli) -> Result<u8, String> {
             let color = output.is_none()
                 && std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none();
-            let text = match format {
-                Format::Text => render::text(&report, color),
-                Format::Json => report.to_json(),
-                Format::Sarif => render::sarif(&report, &rules),
-                Format::Github => render::github(&report),
-            };
-            emit(&output, &text)?;
+            match format {
+                Format::Text => emit(&output, &render::text(&report, color))?,
+                Format::Json => emit_with(&output, |w| report.write_json(w))?,
+                Format::Sarif => emit(&output, &render::sarif(&report, &rules))?,
+                Format::Github => emit(&output, &render::github(&report))?,
+            }
             let code = report.exit_code(fail_on) as u8;
             // The process ends next: freeing a large report (every resource with its spans)
             // would only delay the exit.

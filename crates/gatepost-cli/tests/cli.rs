@@ -397,6 +397,38 @@ fn one_thread_gives_the_same_bytes_as_all_cores() {
 }
 
 #[test]
+fn every_format_writes_the_same_bytes_to_a_file_as_to_stdout() {
+    let s = Scratch::new("output");
+    s.write("infra/main.tf", BUCKET)
+        .write("infra/variables.tf", VARS);
+    for format in ["json", "text", "sarif", "github"] {
+        let printed = s.run(&["scan", "--format", format, "--no-config"]);
+        let file = format!("report.{format}");
+        let written = s.run(&["scan", "--format", format, "--no-config", "-o", &file]);
+        assert_eq!(printed.0, 1, "{format}: {}", printed.2);
+        assert_eq!(written.0, printed.0, "{format}: {}", written.2);
+        assert!(written.1.is_empty(), "{format}: {}", written.1);
+        let text = std::fs::read_to_string(s.0.join(&file)).unwrap();
+        std::fs::remove_file(s.0.join(&file)).unwrap();
+        assert_eq!(text, printed.1, "{format}");
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&s.run(&["scan", "--format", "json", "--no-config"]).1).unwrap();
+    assert!(json["findings"].as_array().is_some_and(|f| !f.is_empty()));
+    // An output path that cannot be created is an error, named.
+    let (code, out, err) = s.run(&[
+        "scan",
+        "--format",
+        "json",
+        "--no-config",
+        "-o",
+        "no/such/dir/r.json",
+    ]);
+    assert_eq!(code, 2, "{out}");
+    assert!(err.contains("no/such/dir/r.json"), "{err}");
+}
+
+#[test]
 fn model_prints_the_model_without_evaluating_rules() {
     let s = Scratch::new("model");
     s.write("infra/main.tf", BUCKET)

@@ -102,9 +102,16 @@ impl Report {
     }
 
     pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
-        s.push('\n');
-        s
+        let mut out = Vec::new();
+        let _ = self.write_json(&mut out);
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// [`Report::to_json`] written as it is rendered: a large report (tens of MB) is never
+    /// held whole in memory.
+    pub fn write_json(&self, mut w: impl std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut w, self)?;
+        w.write_all(b"\n")
     }
 
     /// The normalized model, as `gatepost model` prints it.
