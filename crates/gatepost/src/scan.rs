@@ -357,9 +357,10 @@ pub fn scan_sources(mut files: Vec<SourceFile>, opts: &Options) -> Report {
     // and the cost estimate are independent of it (and of each other): run them beside it.
     let ((secrets, cost), evaluator) = crate::par::join(
         || {
-            let secrets = scan_secrets(&files, &opts.limits);
-            let cost = crate::cost::estimate(&model.resources, &cost_options(opts));
-            (secrets, cost)
+            crate::par::join(
+                || scan_secrets(&files, &opts.limits),
+                || crate::cost::estimate(&model.resources, &cost_options(opts)),
+            )
         },
         || {
             let wanted = |r: &Rule| crate::engine::selected(r, &present, &disabled);
