@@ -102,11 +102,13 @@ fn no_process_socket_or_file_write_outside_the_cli_output() {
     // The CLI's single write: the report, `init`'s file or a baseline, to the path given.
     assert_eq!(hits.len(), 1, "{hits:#?}");
     assert!(
-        hits[0].starts_with("crates/gatepost-cli/src/main.rs:") && hits[0].ends_with("fs::write")
+        hits[0].starts_with("crates/gatepost-cli/src/main.rs:")
+            && hits[0].ends_with("File::create"),
+        "{hits:#?}"
     );
     let main = std::fs::read_to_string(root.join("crates/gatepost-cli/src/main.rs")).unwrap();
-    let emit = &main[main.find("fn emit(").unwrap()..];
-    assert!(emit[..emit.find("\n}\n").unwrap()].contains("std::fs::write(p, text)"));
+    let emit = &main[main.find("fn emit_with(").unwrap()..];
+    assert!(emit[..emit.find("\n}\n").unwrap()].contains("std::fs::File::create(p)"));
 }
 
 #[test]
