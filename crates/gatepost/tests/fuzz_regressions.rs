@@ -52,6 +52,28 @@ fn unclosed_nested_objects_are_refused_quickly() {
     );
 }
 
+/// `hcl` target, the 10^7 run: 521 bytes whose second string opens an interpolation that is
+/// never closed, with 24 `{` after it. They counted as the interpolation's own braces, so
+/// the file was not refused as having brackets never closed, and the parser's backtracking
+/// took 1.8 s (over 30 s instrumented). Open quotes and interpolation braces now count.
+#[test]
+fn braces_after_an_unclosed_interpolation_are_refused_quickly() {
+    let crash = include_bytes!("fuzz_crashes/hcl-timeout-open-interpolation.tf");
+    let start = std::time::Instant::now();
+    let r = scan("m/main.tf", crash);
+    assert_eq!(r.errors.len(), 1, "{:?}", r.errors);
+    assert!(
+        r.errors[0].message.contains("never closed"),
+        "{:?}",
+        r.errors
+    );
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(1),
+        "took {:?}",
+        start.elapsed()
+    );
+}
+
 /// `yaml` target, long run: 314 bytes of flow mappings used as keys of flow mappings, ~120
 /// deep. A collection key is keyed by its JSON text, and every level of nesting doubled the
 /// escaping of the level below: the scan used 13 GB in two minutes before it was stopped.

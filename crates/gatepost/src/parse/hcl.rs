@@ -66,9 +66,11 @@ pub fn parse_limited(text: &str, max_depth: usize) -> Result<ParsedHcl, HclError
 /// Brackets left open at the end of a file from which on it is refused before parsing.
 const MAX_UNCLOSED: usize = 6;
 
-/// Byte offset of the outermost bracket still open at the end of `text` when at least
-/// [`MAX_UNCLOSED`] are, reading strings, template interpolations (which may hold strings of
-/// their own), comments and heredocs as HCL does. A stack, not recursion: input is hostile.
+/// Byte offset of the outermost bracket (or quote, or interpolation brace) still open at the
+/// end of `text` when at least [`MAX_UNCLOSED`] are, reading strings, template
+/// interpolations (which may hold strings of their own), comments and heredocs as HCL does:
+/// a string cut off inside an interpolation leaves everything after it open too. A stack,
+/// not recursion: input is hostile.
 fn unclosed_bracket(text: &str) -> Option<usize> {
     enum Ctx {
         Str,
@@ -83,7 +85,10 @@ fn unclosed_bracket(text: &str) -> Option<usize> {
         let c = b[i];
         match ctx.last_mut() {
             None => match c {
-                b'"' => ctx.push(Ctx::Str),
+                b'"' => {
+                    ctx.push(Ctx::Str);
+                    open.push(i);
+                }
                 b'#' => i = line_end(b, i),
                 b'/' if at(i + 1) == Some(b'/') => i = line_end(b, i),
                 b'/' if at(i + 1) == Some(b'*') => {
@@ -106,9 +111,11 @@ fn unclosed_bracket(text: &str) -> Option<usize> {
                 // The parser takes a newline inside quotes, so only a quote ends a string.
                 b'"' => {
                     ctx.pop();
+                    open.pop();
                 }
                 b'$' | b'%' if at(i + 1) == Some(b'{') => {
                     ctx.push(Ctx::Interp(1));
+                    open.push(i + 1);
                     i += 1;
                 }
                 // `$${` and `%%{` are literal.
@@ -116,10 +123,17 @@ fn unclosed_bracket(text: &str) -> Option<usize> {
                 _ => {}
             },
             Some(Ctx::Interp(depth)) => match c {
-                b'"' => ctx.push(Ctx::Str),
-                b'{' => *depth += 1,
+                b'"' => {
+                    ctx.push(Ctx::Str);
+                    open.push(i);
+                }
+                b'{' => {
+                    *depth += 1;
+                    open.push(i);
+                }
                 b'}' => {
                     *depth -= 1;
+                    open.pop();
                     if *depth == 0 {
                         ctx.pop();
                     }
@@ -244,6 +258,12 @@ mod tests {
         for t in quiet {
             assert_eq!(unclosed_bracket(t), None, "{t:?}");
         }
+        // A string cut off inside an interpolation: the braces after it are open too.
+        assert_eq!(
+            unclosed_bracket("a = 1\nb = \"${x { { { {\n{ {\n"),
+            Some(10)
+        );
+        assert_eq!(unclosed_bracket("b = \"${x {\n"), None);
         let e = parse("m = {\n  a = {\n    b = {\n c = [ ( {\n")
             .err()
             .unwrap();
