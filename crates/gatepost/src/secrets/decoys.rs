@@ -276,13 +276,13 @@ pub(crate) fn is_reference(v: &str) -> bool {
         "get_secret",
         "readpassword",
     ];
-    if REFS
-        .iter()
-        .any(|r| lower.starts_with(r) || lower.contains(&format!("={r}")))
-    {
-        return true;
-    }
-    false
+    // At the start, or right after an `=` (`--password=$(…)`, `Password=env.X`). Checked at
+    // each `=` rather than by searching for `={r}`, which built a string per name per value.
+    let starts = |s: &str| REFS.iter().any(|r| s.starts_with(r));
+    starts(&lower)
+        || lower
+            .match_indices('=')
+            .any(|(i, _)| starts(&lower[i + 1..]))
 }
 
 /// Code rather than a literal: calls, member access chains, concatenation.

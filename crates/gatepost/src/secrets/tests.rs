@@ -855,3 +855,19 @@ fn uuids_named_as_api_keys() {
     none("blazemeter 123e4567-e89b-12d3-a456-426614174000");
     none("x-api-key: 12345678-1234-1234-1234-1234567890ab");
 }
+
+#[test]
+fn references_are_recognised_at_the_start_or_right_after_an_equals_sign() {
+    for v in [
+        "process.env.DB_PASSWORD",
+        "Settings.DbPassword",
+        "--password=env.DB_PASSWORD",
+        "user=admin;pwd=Vault:db/pass",
+        "a=b=self.password",
+    ] {
+        assert!(decoys::is_reference(v), "{v}");
+    }
+    for v in ["Xk9#mq2LpW7vR4tz", "myenv.Xk9mq2LpW7", "a=b", "trailing="] {
+        assert!(!decoys::is_reference(v), "{v}");
+    }
+}
