@@ -184,10 +184,12 @@ pub fn parse(file: &str, text: &str) -> Vec<Suppression> {
 
 /// The suppression comments of every file of a scan.
 pub fn collect(files: &[SourceFile]) -> Vec<Suppression> {
-    let marker = MARKER.as_bytes();
+    // One vectorised search per file: comparing the marker at every byte was an eighth of a
+    // secrets-only scan of plain source.
+    let finder = memchr::memmem::Finder::new(MARKER.as_bytes());
     files
         .iter()
-        .filter(|f| f.bytes.windows(marker.len()).any(|w| w == marker))
+        .filter(|f| finder.find(&f.bytes).is_some())
         .flat_map(|f| parse(&f.path, &String::from_utf8_lossy(&f.bytes)))
         .collect()
 }
