@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Times gatepost's secret scan and detect-secrets on the same secret-free source tree
+# Times gatepost's secret scan and detect-secrets on the same source tree
 # (this repository's own sources repeated to >= 50 MB), in the same run, and prints
 # the ratio. Results go to stdout; commit a dated copy under benches/results/.
 #
@@ -46,7 +46,7 @@ ds=$(cd "$tree" && t "$work/venv/bin/detect-secrets" scan --all-files .)
 
 echo "date: $(date -u +%Y-%m-%d)"
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "tree: $mb MB, $files files (repository sources repeated, no secrets)"
+echo "tree: $mb MB, $files files (repository sources repeated; their tests plant a few secrets)"
 echo "gatepost $("$gatepost" --version 2>/dev/null | head -1) scan --select secrets, 1 thread: ${g1}s ($(echo "scale=1; $mb / $g1" | bc) MB/s)"
 echo "gatepost scan --select secrets, all cores: ${gn}s ($(echo "scale=1; $mb / $gn" | bc) MB/s)"
 echo "detect-secrets $ds_version scan --all-files: ${ds}s ($(echo "scale=1; $mb / $ds" | bc) MB/s)"
