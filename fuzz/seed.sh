@@ -29,7 +29,7 @@ smallest() {
     find "$@" -type f -printf '%s %p\n' 2>/dev/null | sort -n | head -n "$MAX" | cut -d' ' -f2-
 }
 
-for t in hcl yaml workflow gitlab k8s terraform scan; do
+for t in hcl yaml workflow gitlab k8s terraform scan model; do
     [ -d "fuzz/seeds/$t" ] && add "$t" fuzz/seeds/"$t"/*
 done
 
@@ -44,8 +44,8 @@ add gitlab "${gl[@]}"
 add k8s "${k8[@]}"
 add yaml "${k8[@]}" "${wf[@]}" "${gl[@]}"
 
-# scan: a few real files of each kind, each prefixed with the byte that picks its path
-# (0 .tf, 1 .yaml, 2 workflow, 3 .env), joined by the 0xFF separator.
+# scan and model: a few real files of each kind, each prefixed with the byte that picks its
+# path (0 .tf, 1 .yaml, 2 workflow, 3 .env, 4 GitLab CI), joined by the 0xFF separator.
 seed_scan() {
     local out="$OUT/scan/$1"; shift
     : > "$out"
@@ -69,7 +69,11 @@ w2e=testdata/examples/where2eat
 mapfile -t w2e_tf < <(find "$w2e/terraform" -name '*.tf' | sort | head -n 3)
 mapfile -t w2e_k8 < <(find "$w2e/k8s" -name '*.yaml' | sort | head -n 1)
 seed_scan where2eat "${w2e_tf[@]/#/0:}" "${w2e_k8[@]/#/1:}"
+for i in "${!gl[@]}"; do seed_scan "gitlab$i" "4:${gl[$i]}"; done
+# The model target reads the same file sets.
+mkdir -p "$OUT/model"
+cp "$OUT"/scan/* "$OUT/model/"
 
-for t in hcl yaml workflow gitlab k8s terraform scan; do
+for t in hcl yaml workflow gitlab k8s terraform scan model; do
     printf '%-10s %s seeds\n' "$t" "$(ls "$OUT/$t" | wc -l)"
 done

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH="${FUZZ_SECONDS:-20}"
-TARGETS=(hcl yaml workflow gitlab k8s terraform scan)
+TARGETS=(hcl yaml workflow gitlab k8s terraform scan model)
 
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 # A small corpus of its own: the grown corpus of long runs would take minutes just to replay.

@@ -1,15 +1,17 @@
 //! Shared driving code for the fuzz targets.
+use gatepost::scan::model_sources;
 use gatepost::{scan_sources, Options, SourceFile};
 
 /// Splits `split_files` input into files.
 pub const SEPARATOR: u8 = 0xFF;
 
 /// Paths a file may take, chosen by its first byte: each routes to a different parser.
-const PATHS: [&str; 4] = [
+const PATHS: [&str; 5] = [
     "m/main.tf",
     "k8s/app.yaml",
     ".github/workflows/ci.yml",
     "m/.env",
+    ".gitlab-ci.yml",
 ];
 
 /// Scans the given files and checks the one invariant every report keeps: findings are located.
@@ -18,6 +20,27 @@ pub fn scan_files(files: Vec<SourceFile>) {
     for f in &report.findings {
         assert!(f.line >= 1 && f.column >= 1, "unlocated finding: {f:?}");
     }
+}
+
+/// Builds the normalized model of the given files (every parser, the normalizer and its
+/// cross-file links; no rule) and checks that every resource points into an input file.
+pub fn model_files(files: Vec<SourceFile>) {
+    let paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
+    let report = model_sources(files, &options());
+    for r in &report.resources {
+        assert!(
+            r.line >= 1 && r.column >= 1,
+            "unlocated resource: {}",
+            r.address
+        );
+        assert!(
+            paths.iter().any(|p| **p == *r.file) || r.file.is_empty(),
+            "resource {} in a file that was not scanned: {}",
+            r.address,
+            r.file
+        );
+    }
+    let _ = report.model_json();
 }
 
 pub fn scan_one(path: &str, data: &[u8]) {
