@@ -998,7 +998,9 @@ fn password_ok(v: &str, quoted: bool, code_assign: bool) -> bool {
             return false;
         }
     }
-    if v.starts_with(['@', '/', '#', '.', '+', '&'])
+    // A closing bracket or a list separator first: the rest of a sentence or an expression
+    // (`the password (`$Password`), or …` in Markdown), not a value.
+    if v.starts_with(['@', '/', '#', '.', '+', '&', ')', ']', '}', ',', ';'])
         || decoys::is_path_like(v)
         || v.starts_with("arn:")
     {
