@@ -601,7 +601,13 @@ fn locate_one(
     }
     let res = h.address.as_deref().and_then(|a| by_addr.get(a));
     let (file, line, column) = match (res, &h.file) {
-        (_, Some(f)) if h.line.is_some() => (f.clone(), h.line.unwrap_or(1), h.column.unwrap_or(1)),
+        // A rule's own line wins; line 0 means it had none (a user rule, or a fact with no
+        // position), and the pointer locates the finding instead.
+        (_, Some(f)) if h.line.is_some_and(|l| l >= 1) => (
+            f.clone(),
+            h.line.unwrap_or(1),
+            h.column.filter(|&c| c >= 1).unwrap_or(1),
+        ),
         (Some(r), _) => {
             let s = r.locate(&h.pointer);
             (

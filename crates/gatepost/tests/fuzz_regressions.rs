@@ -30,6 +30,39 @@ fn secret_key_name_after_multibyte_character() {
     }
 }
 
+/// `workflow` target, 10^7 run: a flow sequence broken over lone CRs, then an expression
+/// anchored in one step and aliased in the next. The YAML parser counts a lone CR as a line
+/// break and the expression locator did not, so the alias's expression could not be found
+/// in the source and was reported at line 0. YAML positions now follow LF lines, as every
+/// other position does, and a rule's line 0 falls back to its pointer.
+#[test]
+fn expression_after_lone_carriage_returns_is_located() {
+    let crash = include_bytes!("fuzz_crashes/workflow-lone-cr-alias-expression.yml");
+    let r = scan(".github/workflows/f.yml", crash);
+    let lines = crash.split(|&b| b == b'\n').count() as u32;
+    let injected: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "gha-expression-in-script")
+        .collect();
+    assert_eq!(injected.len(), 2, "{:?}", r.findings);
+    for f in &r.findings {
+        assert!(f.line >= 1 && f.line <= lines && f.column >= 1, "{f:?}");
+    }
+    // The alias copies its expressions from where the anchor writes them (line 11).
+    assert!(injected.iter().all(|f| f.line == 11), "{injected:?}");
+
+    // Lone CRs before a value do not shift its line: one numbering per file, LF lines.
+    let text = "name: ci\r\r\r\non: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo \"${{ github.event.issue.title }}\"\n";
+    let r = scan(".github/workflows/ci.yml", text.as_bytes());
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "gha-template-injection")
+        .unwrap_or_else(|| panic!("{:?}", r.findings));
+    assert_eq!((f.line, f.column), (7, 24), "{f:?}");
+}
+
 /// `bytes` as `m/main.tf` give one "never closed" error, within a second.
 fn assert_refused_as_never_closed_quickly(bytes: &[u8]) {
     let start = std::time::Instant::now();

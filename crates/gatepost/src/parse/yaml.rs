@@ -159,6 +159,7 @@ fn parse_once(text: &str, mut limits: Limits, with: Spans) -> Result<Vec<Located
         alias_budget: limits.max_alias_nodes,
         value_spans: BTreeMap::new(),
         with,
+        lines: Lines::new(text),
     };
     let mut docs = Vec::new();
     loop {
@@ -171,7 +172,7 @@ fn parse_once(text: &str, mut limits: Limits, with: Spans) -> Result<Vec<Located
                     continue; // an empty document
                 }
                 let mut spans = BTreeMap::new();
-                let pos = to_span(&span.start);
+                let pos = b.lines.span(&span.start);
                 b.value_spans.clear();
                 let value = b.node(ev, pos.clone(), "", &mut spans, 0)?;
                 spans.entry(String::new()).or_insert_with(|| pos.clone());
@@ -186,7 +187,7 @@ fn parse_once(text: &str, mut limits: Limits, with: Spans) -> Result<Vec<Located
                 }
                 let (ev, span) = b.next()?;
                 if !matches!(ev, Event::DocumentEnd) {
-                    return Err(err_at(&span.start, "expected the end of the document"));
+                    return Err(b.lines.err(&span.start, "expected the end of the document"));
                 }
             }
             _ => {}
@@ -195,15 +196,51 @@ fn parse_once(text: &str, mut limits: Limits, with: Spans) -> Result<Vec<Located
     Ok(docs)
 }
 
-fn to_span(m: &saphyr_parser::Marker) -> Span {
-    Span::new(m.line() as u32, m.col() as u32 + 1)
+/// Turns parser markers into positions. saphyr-parser counts a lone CR as a line break, as
+/// YAML 1.2 does; the rest of gatepost (secrets, suppressions, HCL, the source lines shown in
+/// reports) breaks lines at LF only. When the text has a lone CR, positions are recomputed
+/// from the marker's character index, so that one file has one line numbering.
+enum Lines {
+    /// No lone CR: the parser's lines are LF lines.
+    Parser,
+    /// Character index of each LF line's start.
+    Lf(Vec<usize>),
 }
 
-fn err_at(m: &saphyr_parser::Marker, msg: &str) -> YamlError {
-    YamlError {
-        line: m.line().max(1) as u32,
-        column: m.col() as u32 + 1,
-        message: msg.to_string(),
+impl Lines {
+    fn new(text: &str) -> Self {
+        let b = text.as_bytes();
+        if !memchr::memchr_iter(b'\r', b).any(|i| b.get(i + 1) != Some(&b'\n')) {
+            return Lines::Parser;
+        }
+        let mut starts = vec![0];
+        starts.extend(
+            text.chars()
+                .enumerate()
+                .filter(|&(_, c)| c == '\n')
+                .map(|(i, _)| i + 1),
+        );
+        Lines::Lf(starts)
+    }
+
+    fn span(&self, m: &saphyr_parser::Marker) -> Span {
+        match self {
+            Lines::Parser => Span::new(m.line() as u32, m.col() as u32 + 1),
+            Lines::Lf(starts) => {
+                let line = starts.partition_point(|&s| s <= m.index()).max(1);
+                let col = m.index().saturating_sub(starts[line - 1]);
+                Span::new(line as u32, col as u32 + 1)
+            }
+        }
+    }
+
+    fn err(&self, m: &saphyr_parser::Marker, msg: &str) -> YamlError {
+        let at = self.span(m);
+        YamlError {
+            line: at.line.max(1),
+            column: at.column,
+            message: msg.to_string(),
+        }
     }
 }
 
@@ -215,17 +252,14 @@ struct Builder<'a> {
     alias_budget: usize,
     value_spans: BTreeMap<String, Span>,
     with: Spans,
+    lines: Lines,
 }
 
 impl<'a> Builder<'a> {
     fn next(&mut self) -> Result<(Event<'a>, saphyr_parser::Span), YamlError> {
         match self.parser.next_event() {
             Some(Ok(e)) => Ok(e),
-            Some(Err(e)) => Err(YamlError {
-                line: e.marker().line().max(1) as u32,
-                column: e.marker().col() as u32 + 1,
-                message: e.info().to_string(),
-            }),
+            Some(Err(e)) => Err(self.lines.err(e.marker(), e.info())),
             None => Ok((Event::StreamEnd, saphyr_parser::Span::default())),
         }
     }
@@ -311,7 +345,7 @@ impl<'a> Builder<'a> {
                     if matches!(ev, Event::SequenceEnd) {
                         break;
                     }
-                    let s = to_span(&span.start);
+                    let s = self.lines.span(&span.start);
                     let p = self.child(ptr, &items.len().to_string(), &s, spans);
                     items.push(self.node(ev, s, &p, spans, depth + 1)?);
                 }
@@ -328,7 +362,7 @@ impl<'a> Builder<'a> {
                     if matches!(kev, Event::MappingEnd) {
                         break;
                     }
-                    let kpos = to_span(&kspan.start);
+                    let kpos = self.lines.span(&kspan.start);
                     let key = match kev {
                         Event::Scalar(s, ..) => s.into_owned(),
                         other => {
@@ -360,7 +394,7 @@ impl<'a> Builder<'a> {
                         });
                     }
                     let (vev, vspan) = self.next()?;
-                    let vpos = to_span(&vspan.start);
+                    let vpos = self.lines.span(&vspan.start);
                     let p = match self.with {
                         Spans::None => String::new(),
                         _ => format!("{ptr}/{}", pointer_token(&key)),

@@ -608,7 +608,7 @@ pub(crate) fn extract(
             return finish(
                 text,
                 pos,
-                quote_before(b, pos),
+                value_quote(b, start, pos),
                 spaced_eq && !saw_colon,
                 &key,
             );
@@ -617,7 +617,7 @@ pub(crate) fn extract(
             return finish(
                 text,
                 pos,
-                quote_before(b, pos),
+                value_quote(b, start, pos),
                 spaced_eq && !saw_colon,
                 &key,
             );
@@ -635,7 +635,7 @@ pub(crate) fn extract(
         return finish(
             text,
             pos,
-            quote_before(b, pos),
+            value_quote(b, start, pos),
             spaced_eq && !saw_colon,
             &key,
         );
@@ -713,6 +713,22 @@ fn note_words(key: &mut Key, words: Words) {
     if let Some(last) = words.last {
         key.last_id = last == Word::Id;
     }
+}
+
+/// The value's opening quote for the separators `sep..pos` after a key: as `quote_before`,
+/// except that the quote closing a quoted key name (`` `password` ``, `"$password"`) opens
+/// nothing, so the prose after it is not read as a value.
+fn value_quote(b: &[u8], sep: usize, pos: usize) -> Option<(u8, usize)> {
+    let q = quote_before(b, pos)?;
+    let mut w = sep;
+    while w > 0 && (is_alnum(b[w - 1]) || matches!(b[w - 1], b'_' | b'-' | b'.')) {
+        w -= 1;
+    }
+    if w > 0 && b[w - 1] == b'$' {
+        w -= 1;
+    }
+    let closes_key = b[sep] == q.0 && q.1 == sep + 1 && w > 0 && b[w - 1] == q.0;
+    (!closes_key).then_some(q)
 }
 
 /// The opening quote of the value, if any: the quote group nearest before `pos`
@@ -998,9 +1014,7 @@ fn password_ok(v: &str, quoted: bool, code_assign: bool) -> bool {
             return false;
         }
     }
-    // A closing bracket or a list separator first: the rest of a sentence or an expression
-    // (`the password (`$Password`), or …` in Markdown), not a value.
-    if v.starts_with(['@', '/', '#', '.', '+', '&', ')', ']', '}', ',', ';'])
+    if v.starts_with(['@', '/', '#', '.', '+', '&'])
         || decoys::is_path_like(v)
         || v.starts_with("arn:")
     {

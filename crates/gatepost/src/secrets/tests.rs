@@ -151,6 +151,7 @@ fn markdown_prose_after_a_quoted_key_is_not_a_value() {
     // The backtick closing `$Password` must not open a value running to the next one.
     none("| ref | variables given as the password (`$Password`), Windows `%VAR%`, Ruby |\n");
     none("the key (`password`), then `token`; both are read from the vault\n");
+    none("Corpus: `terraform` 2,149 files / 8 MB, `kubernetes` 614 files\n");
     let c = one("password: `Rrv9!xq2Lm#`\n", "generic-password");
     assert_eq!((c.line, c.column), (1, 12));
 }

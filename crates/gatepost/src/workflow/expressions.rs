@@ -94,14 +94,22 @@ fn walk(
             }
         }
         Value::String(s) if s.contains("${{") => {
-            let at = spans.get(&ptr).and_then(|s| src.offset(s));
-            located(s, &ptr, at, src, out);
+            let span = spans.get(&ptr);
+            let at = span.and_then(|s| src.offset(s));
+            located(s, &ptr, at, span, src, out);
         }
         _ => {}
     }
 }
 
-fn located(parsed: &str, ptr: &str, at: Option<usize>, src: &Source, out: &mut Vec<Value>) {
+fn located(
+    parsed: &str,
+    ptr: &str,
+    at: Option<usize>,
+    span: Option<&Span>,
+    src: &Source,
+    out: &mut Vec<Value>,
+) {
     let wanted = parsed.matches("${{").count();
     // Expressions as written in the source, when the source agrees with the parsed string.
     let mut raw: Vec<(usize, &str)> = Vec::new();
@@ -119,8 +127,12 @@ fn located(parsed: &str, ptr: &str, at: Option<usize>, src: &Source, out: &mut V
         }
     }
     if raw.len() != wanted {
-        // Fall back to the parsed text, located at the value's start.
-        let base = at.map(|a| src.span(a)).unwrap_or(Span::new(0, 0));
+        // Fall back to the parsed text, located at the value's start (line 0, "unknown",
+        // only for a value the loader gave no position: the scan then locates the pointer).
+        let base = at
+            .map(|a| src.span(a))
+            .or_else(|| span.cloned())
+            .unwrap_or(Span::new(0, 0));
         let mut rest = parsed;
         while let Some(i) = rest.find("${{") {
             let inner = &rest[i + 3..];
