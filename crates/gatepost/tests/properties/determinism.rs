@@ -6,7 +6,7 @@ use gatepost::SourceFile;
 use proptest::prelude::*;
 
 #[derive(Debug, Clone)]
-enum Mutation {
+pub(crate) enum Mutation {
     /// Blank lines inserted before a line: everything below moves.
     BlankLines { file: usize, line: u32, n: usize },
     /// The same file again under another directory: duplicate addresses across roots.
@@ -15,9 +15,11 @@ enum Mutation {
     Truncate { file: usize, keep: f64 },
     /// Arbitrary bytes appended, invalid UTF-8 included.
     Append { file: usize, bytes: Vec<u8> },
+    /// Lone carriage returns at the end of a line: a line break to YAML, not to the rest.
+    CarriageReturns { file: usize, line: u32, n: usize },
 }
 
-fn mutation() -> impl Strategy<Value = Mutation> {
+pub(crate) fn mutation() -> impl Strategy<Value = Mutation> {
     prop_oneof![
         (any::<usize>(), 1u32..60, 1usize..4).prop_map(|(file, line, n)| Mutation::BlankLines {
             file,
@@ -31,10 +33,25 @@ fn mutation() -> impl Strategy<Value = Mutation> {
             proptest::collection::vec(any::<u8>(), 1..40)
         )
             .prop_map(|(file, bytes)| Mutation::Append { file, bytes }),
+        (any::<usize>(), 1u32..60, 1usize..4)
+            .prop_map(|(file, line, n)| { Mutation::CarriageReturns { file, line, n } }),
     ]
 }
 
-fn apply(files: &mut Vec<SourceFile>, m: &Mutation) {
+/// Byte offset of the start of 1-based `line` in `bytes` (the end past the last line).
+fn line_offset(bytes: &[u8], line: u32) -> usize {
+    match line {
+        0 | 1 => 0,
+        l => bytes
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| **b == b'\n')
+            .nth(l as usize - 2)
+            .map_or(bytes.len(), |(i, _)| i + 1),
+    }
+}
+
+pub(crate) fn apply(files: &mut Vec<SourceFile>, m: &Mutation) {
     if files.is_empty() {
         return;
     }
@@ -43,16 +60,7 @@ fn apply(files: &mut Vec<SourceFile>, m: &Mutation) {
         Mutation::BlankLines { file, line, n: k } => {
             let f = &mut files[file % n];
             // On the bytes: a lossy text of a file with invalid UTF-8 has other offsets.
-            let at = match line {
-                0 | 1 => 0,
-                l => f
-                    .bytes
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, b)| **b == b'\n')
-                    .nth(*l as usize - 2)
-                    .map_or(f.bytes.len(), |(i, _)| i + 1),
-            };
+            let at = line_offset(&f.bytes, *line);
             f.bytes.splice(at..at, std::iter::repeat_n(b'\n', *k));
         }
         Mutation::CopyUnder { file, dir } => {
@@ -69,6 +77,17 @@ fn apply(files: &mut Vec<SourceFile>, m: &Mutation) {
             f.bytes.truncate(at);
         }
         Mutation::Append { file, bytes } => files[file % n].bytes.extend_from_slice(bytes),
+        Mutation::CarriageReturns { file, line, n: k } => {
+            let f = &mut files[file % n];
+            // Just before the line's break (before the next line's start).
+            let at = line_offset(&f.bytes, line + 1);
+            let at = if at > 0 && f.bytes.get(at - 1) == Some(&b'\n') {
+                at - 1
+            } else {
+                at
+            };
+            f.bytes.splice(at..at, std::iter::repeat_n(b'\r', *k));
+        }
     }
 }
 
