@@ -14,18 +14,45 @@ const PATHS: [&str; 5] = [
     ".gitlab-ci.yml",
 ];
 
-/// Scans the given files and checks the one invariant every report keeps: findings are located.
+/// Scans the given files and checks the one invariant every report keeps: each finding is
+/// located inside a scanned file.
 pub fn scan_files(files: Vec<SourceFile>) {
+    let texts: Vec<(String, String)> = files
+        .iter()
+        .map(|f| {
+            (
+                f.path.clone(),
+                String::from_utf8_lossy(&f.bytes).into_owned(),
+            )
+        })
+        .collect();
     let report = scan_sources(files, &options());
     for f in &report.findings {
         assert!(f.line >= 1 && f.column >= 1, "unlocated finding: {f:?}");
+        if let Some((_, text)) = texts.iter().find(|(p, _)| *p == f.file) {
+            assert!(
+                inside(text, f.line, f.column),
+                "finding outside its file: {f:?}"
+            );
+        }
     }
+}
+
+/// Is (line, column) a position in `text`: one of its LF lines, at most one past that
+/// line's last character?
+fn inside(text: &str, line: u32, column: u32) -> bool {
+    let Some(l) = text.split('\n').nth(line.saturating_sub(1) as usize) else {
+        return false;
+    };
+    let l = l.strip_suffix('\r').unwrap_or(l);
+    line >= 1 && column >= 1 && column as usize <= l.chars().count() + 1
 }
 
 /// Builds the normalized model of the given files (every parser, the normalizer and its
 /// cross-file links; no rule) and checks that every resource points into an input file.
 pub fn model_files(files: Vec<SourceFile>) {
     let paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
+    let files_in = files.clone();
     let report = model_sources(files, &options());
     for r in &report.resources {
         assert!(
@@ -33,6 +60,16 @@ pub fn model_files(files: Vec<SourceFile>) {
             "unlocated resource: {}",
             r.address
         );
+        if let Some(f) = files_in.iter().find(|f| f.path == *r.file) {
+            let text = String::from_utf8_lossy(&f.bytes);
+            assert!(
+                inside(&text, r.line, r.column),
+                "resource {} outside its file at {}:{}",
+                r.address,
+                r.line,
+                r.column
+            );
+        }
         assert!(
             paths.iter().any(|p| **p == *r.file) || r.file.is_empty(),
             "resource {} in a file that was not scanned: {}",
