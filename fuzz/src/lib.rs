@@ -17,15 +17,7 @@ const PATHS: [&str; 5] = [
 /// Scans the given files and checks the one invariant every report keeps: each finding is
 /// located inside a scanned file.
 pub fn scan_files(files: Vec<SourceFile>) {
-    let texts: Vec<(String, String)> = files
-        .iter()
-        .map(|f| {
-            (
-                f.path.clone(),
-                String::from_utf8_lossy(&f.bytes).into_owned(),
-            )
-        })
-        .collect();
+    let texts = texts(&files);
     let report = scan_sources(files, &options());
     for f in &report.findings {
         assert!(f.line >= 1 && f.column >= 1, "unlocated finding: {f:?}");
@@ -36,6 +28,19 @@ pub fn scan_files(files: Vec<SourceFile>) {
             );
         }
     }
+}
+
+/// Each file's path and text, as the scan reads it (invalid UTF-8 replaced).
+fn texts(files: &[SourceFile]) -> Vec<(String, String)> {
+    files
+        .iter()
+        .map(|f| {
+            (
+                f.path.clone(),
+                String::from_utf8_lossy(&f.bytes).into_owned(),
+            )
+        })
+        .collect()
 }
 
 /// Is (line, column) a position in `text`: one of its LF lines, at most one past that
@@ -51,8 +56,7 @@ fn inside(text: &str, line: u32, column: u32) -> bool {
 /// Builds the normalized model of the given files (every parser, the normalizer and its
 /// cross-file links; no rule) and checks that every resource points into an input file.
 pub fn model_files(files: Vec<SourceFile>) {
-    let paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
-    let files_in = files.clone();
+    let texts = texts(&files);
     let report = model_sources(files, &options());
     for r in &report.resources {
         assert!(
@@ -60,10 +64,9 @@ pub fn model_files(files: Vec<SourceFile>) {
             "unlocated resource: {}",
             r.address
         );
-        if let Some(f) = files_in.iter().find(|f| f.path == *r.file) {
-            let text = String::from_utf8_lossy(&f.bytes);
+        if let Some((_, text)) = texts.iter().find(|(p, _)| **p == *r.file) {
             assert!(
-                inside(&text, r.line, r.column),
+                inside(text, r.line, r.column),
                 "resource {} outside its file at {}:{}",
                 r.address,
                 r.line,
@@ -71,7 +74,7 @@ pub fn model_files(files: Vec<SourceFile>) {
             );
         }
         assert!(
-            paths.iter().any(|p| **p == *r.file) || r.file.is_empty(),
+            texts.iter().any(|(p, _)| **p == *r.file) || r.file.is_empty(),
             "resource {} in a file that was not scanned: {}",
             r.address,
             r.file
