@@ -1,11 +1,48 @@
 //! Data parallelism where the target has threads (rayon), and the same results, in the same
 //! order, sequentially where it has none (wasm32). Callers sort their output anyway; this keeps
 //! rayon out of the WebAssembly build.
+//!
+//! [`inline`] runs every helper here on the calling thread for the work inside it: a small
+//! scan costs about a millisecond, and handing its pieces to the pool (a wake-up, a wait,
+//! a thread spawned to free memory) is a measurable share of that.
+
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    static INLINE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` with every helper of this module working on the calling thread, in order.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn inline<R>(f: impl FnOnce() -> R) -> R {
+    /// Restores the caller's mode, also when `f` unwinds (bindings catch panics and go on).
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            INLINE.with(|c| c.set(self.0));
+        }
+    }
+    let _restore = Restore(INLINE.with(|c| c.replace(true)));
+    f()
+}
+
+#[cfg(target_arch = "wasm32")]
+pub fn inline<R>(f: impl FnOnce() -> R) -> R {
+    f()
+}
+
+/// Is the calling thread inside [`inline`]?
+#[cfg(not(target_arch = "wasm32"))]
+fn inlined() -> bool {
+    INLINE.with(|c| c.get())
+}
 
 /// `f` over every item, results in item order.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
     use rayon::prelude::*;
+    if inlined() {
+        return items.iter().map(f).collect();
+    }
     items.par_iter().map(f).collect()
 }
 
@@ -18,6 +55,9 @@ pub fn map<T, R>(items: &[T], f: impl Fn(&T) -> R) -> Vec<R> {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn map_mut<T: Send, R: Send>(items: &mut [T], f: impl Fn(&mut T) -> R + Sync + Send) -> Vec<R> {
     use rayon::prelude::*;
+    if inlined() {
+        return items.iter_mut().map(f).collect();
+    }
     items.par_iter_mut().map(f).collect()
 }
 
@@ -34,6 +74,9 @@ pub fn map_chunks<T: Sync, R: Send>(
     f: impl Fn(&[T]) -> R + Sync + Send,
 ) -> Vec<R> {
     use rayon::prelude::*;
+    if inlined() {
+        return items.chunks(size.max(1)).map(f).collect();
+    }
     items.par_chunks(size.max(1)).map(f).collect()
 }
 
@@ -64,6 +107,9 @@ pub fn join<A: Send, B: Send>(
     a: impl FnOnce() -> A + Send,
     b: impl FnOnce() -> B + Send,
 ) -> (A, B) {
+    if inlined() {
+        return (a(), b());
+    }
     rayon::join(a, b)
 }
 
@@ -76,6 +122,9 @@ pub fn join<A, B>(a: impl FnOnce() -> A, b: impl FnOnce() -> B) -> (A, B) {
 pub fn threads() -> usize {
     #[cfg(not(target_arch = "wasm32"))]
     {
+        if inlined() {
+            return 1;
+        }
         rayon::current_num_threads().max(1)
     }
     #[cfg(target_arch = "wasm32")]
@@ -96,6 +145,9 @@ pub fn map_costliest_first<T: Sync, R: Send>(
 ) -> Vec<R> {
     use rayon::prelude::*;
     use std::sync::atomic::{AtomicUsize, Ordering};
+    if inlined() {
+        return items.iter().map(f).collect();
+    }
     let mut order: Vec<usize> = (0..items.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(cost(&items[i])));
     let next = AtomicUsize::new(0);
@@ -130,6 +182,9 @@ pub fn map_costliest_first<T, R>(
 /// wait for (a CLI process exits first).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn drop_later<T: Send + 'static>(x: T) {
+    if inlined() {
+        return drop(x);
+    }
     // Where no thread can be had, the failed spawn drops the closure, and `x` with it.
     let _ = std::thread::Builder::new()
         .name("gatepost-drop".into())
@@ -158,5 +213,26 @@ mod tests {
         let sums = super::map_chunks(&v, 100, |c| c.iter().sum::<u32>());
         assert_eq!(sums.len(), 10);
         assert_eq!(sums.iter().sum::<u32>(), v.iter().sum::<u32>());
+    }
+
+    #[test]
+    fn inline_runs_on_the_calling_thread_and_ends_with_its_call() {
+        let v: Vec<u32> = (0..1000).collect();
+        let me = std::thread::current().id();
+        let (doubled, threads, places) = super::inline(|| {
+            let doubled = super::map_costliest_first(&v, |x| u64::from(*x % 7), |x| x * 2);
+            let places = super::map(&v, |_| std::thread::current().id());
+            let (a, b) = super::join(|| 1, || 2);
+            assert_eq!((a, b), (1, 2));
+            (doubled, super::threads(), places)
+        });
+        assert_eq!(doubled, v.iter().map(|x| x * 2).collect::<Vec<_>>());
+        assert_eq!(threads, 1);
+        assert!(places.iter().all(|t| *t == me));
+        assert!(!super::inlined());
+        // A panic inside (bindings catch them and carry on) leaves the thread pooled again.
+        let caught = std::panic::catch_unwind(|| super::inline(|| panic!("inside")));
+        assert!(caught.is_err());
+        assert!(!super::inlined());
     }
 }

@@ -13,6 +13,7 @@ use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap, HashSet};
 #[cfg(not(target_arch = "wasm32"))]
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -307,7 +308,14 @@ pub fn scan_discovered(
 
 /// The normalized model of in-memory files, with no rule evaluated and no cost estimated:
 /// what `gatepost model` prints, and the floor a full scan is measured against.
-pub fn model_sources(mut files: Vec<SourceFile>, opts: &Options) -> Report {
+pub fn model_sources(files: Vec<SourceFile>, opts: &Options) -> Report {
+    let warm = MODELLED.load(Ordering::Relaxed) || SCANNED.load(Ordering::Relaxed);
+    let report = on_threads_for(files, warm, |files| model_sources_here(files, opts));
+    MODELLED.store(true, Ordering::Relaxed);
+    report
+}
+
+fn model_sources_here(mut files: Vec<SourceFile>, opts: &Options) -> Report {
     sort_dedup(&mut files);
     let model = build_model(&files, opts);
     let mut report = new_report(model.errors, model.resources, files.len());
@@ -334,7 +342,41 @@ fn sort_dedup(files: &mut Vec<SourceFile>) {
 }
 
 /// Scan in-memory files (`path`, contents): what editors, bindings and the browser use.
-pub fn scan_sources(mut files: Vec<SourceFile>, opts: &Options) -> Report {
+pub fn scan_sources(files: Vec<SourceFile>, opts: &Options) -> Report {
+    let warm = SCANNED.load(Ordering::Relaxed);
+    let report = on_threads_for(files, warm, |files| scan_sources_here(files, opts));
+    SCANNED.store(true, Ordering::Relaxed);
+    report
+}
+
+/// Has this process scanned (or modelled) before: are the rules, their metadata and the
+/// secret detectors loaded?
+static SCANNED: AtomicBool = AtomicBool::new(false);
+static MODELLED: AtomicBool = AtomicBool::new(false);
+
+/// Inputs up to this size run on the calling thread once the process is warm: in-process, on
+/// 2 cores, one 1.7 KB Terraform file took 0.8–0.9 ms instead of 1.8, eight files of 7.6 KB
+/// 1.9–2.4 ms instead of 3.1–3.4; at 16 files of 7.6 KB both ways were even, at 64 files of
+/// 24.5 KB one thread was 40% slower (`benches/results/small-scans-2026-12-07.md`). A
+/// process's first scan stays parallel: it overlaps loading the rules with parsing.
+const INLINE_BYTES: u64 = 8 * 1024;
+
+/// Runs `scan` on the calling thread alone when the input is small and the process warm,
+/// else on the thread pool.
+fn on_threads_for(
+    files: Vec<SourceFile>,
+    warm: bool,
+    scan: impl FnOnce(Vec<SourceFile>) -> Report,
+) -> Report {
+    let bytes: u64 = files.iter().map(|f| f.bytes.len() as u64).sum();
+    if warm && bytes <= INLINE_BYTES {
+        crate::par::inline(|| scan(files))
+    } else {
+        scan(files)
+    }
+}
+
+fn scan_sources_here(mut files: Vec<SourceFile>, opts: &Options) -> Report {
     sort_dedup(&mut files);
     // The bundled rules' metadata (read once per process) is needed next, to pick the rules,
     // and the secrets pass starts with building its keyword automaton: do both while the

@@ -132,14 +132,21 @@ proptest! {
 
         files.reverse();
         prop_assert_eq!(&corpus::scan(&files, &corpus::options()).to_json(), &first, "global pool, reversed");
+
+        // What a warm process does with a small input, here whatever the input's size.
+        let inline = gatepost::par::inline(|| corpus::scan(&files, &corpus::options()).to_json());
+        prop_assert_eq!(&inline, &first, "on the calling thread alone");
     }
 }
 
-/// The whole fixture set at once, the largest input the properties see, at 1 and 3 threads.
+/// The whole fixture set at once, the largest input the properties see, at 1 and 3 threads
+/// and on the calling thread alone.
 #[test]
 fn every_fixture_at_once_gives_the_same_bytes() {
     let mut files = FILES.clone();
     let first = json_with_threads(files.clone(), 1);
+    let inline = gatepost::par::inline(|| corpus::scan(&files, &corpus::options()).to_json());
+    assert_eq!(inline, first);
     corpus::shuffle(&mut files, 0x9e37_79b9_7f4a_7c15);
     assert_eq!(json_with_threads(files, 3), first);
 }
