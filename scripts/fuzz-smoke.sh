@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Short fuzzing pass over every target in fuzz/: installs cargo-fuzz if missing, builds once,
-# runs each target for FUZZ_SECONDS (default 60, about a minute) from seeds, and fails on any crash, timeout
-# or out-of-memory. Long runs and results: FUZZING.md.
+# runs each target for FUZZ_SECONDS (default 60, about a minute) from seeds, and fails on any
+# crash, timeout or out-of-memory. Long runs and results: FUZZING.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH="${FUZZ_SECONDS:-60}"

@@ -39,10 +39,11 @@ step "bindings: C, Python, Node, WebAssembly and the byte-for-byte conformance c
 
 # Last, as it is the slowest: a short fuzzing pass (GATEPOST_FUZZ_SECONDS=0 skips it). It
 # needs the nightly toolchain for libFuzzer's instrumentation.
-if [ "${GATEPOST_FUZZ_SECONDS:-60}" != 0 ]; then
+fuzz_seconds="${GATEPOST_FUZZ_SECONDS:-60}"
+if [ "$fuzz_seconds" != 0 ]; then
     if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
-        step "fuzz smoke: every fuzz target for ${GATEPOST_FUZZ_SECONDS:-60}s"
-        FUZZ_SECONDS="${GATEPOST_FUZZ_SECONDS:-60}" ./scripts/fuzz-smoke.sh
+        step "fuzz smoke: every fuzz target for ${fuzz_seconds}s"
+        FUZZ_SECONDS="$fuzz_seconds" ./scripts/fuzz-smoke.sh
     else
         step "fuzz smoke: skipped, no nightly toolchain on this machine"
     fi

@@ -1,9 +1,10 @@
 //! Profiling and timing aid with the system allocator (for valgrind's tools):
 //! - `small_scan FILE AS_PATH [N]` scans one file in-process N times (default 100);
 //! - `small_scan DIR` scans a directory once, as the CLI reads it;
-//! - `small_scan DIR N [K]` reads the first K files of DIR (by path; default all) and scans
-//!   them in-process N + 1 times: the first scan (a cold process) is timed apart from the
-//!   mean of the other N.
+//! - `small_scan DIR N [K]` takes the first K files the CLI would find in DIR (by path;
+//!   default all) and scans them in-process N + 1 times: the first scan (a cold process) is
+//!   timed apart from the mean of the other N.
+use gatepost::scan::discover_paths;
 use gatepost::{scan_paths, scan_sources, Options, SourceFile};
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -27,7 +28,7 @@ fn main() {
                 );
             }
             Some(n) => {
-                let mut files = read_dir(Path::new(first), Path::new(first));
+                let mut files = discover_paths(&[Path::new(first)], &Options::default()).files;
                 files.sort_by(|a, b| a.path.cmp(&b.path));
                 files.truncate(arg(3).unwrap_or(usize::MAX));
                 let bytes: usize = files.iter().map(|f| f.bytes.len()).sum();
@@ -59,19 +60,4 @@ fn time(n: usize, files: &[SourceFile]) -> (Duration, usize) {
             .len();
     }
     (start.elapsed() / n.max(1) as u32, findings)
-}
-
-/// Every file under `dir`, with its path relative to `root`.
-fn read_dir(root: &Path, dir: &Path) -> Vec<SourceFile> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("read dir").flatten() {
-        let p = entry.path();
-        if p.is_dir() {
-            out.extend(read_dir(root, &p));
-        } else if let Ok(bytes) = std::fs::read(&p) {
-            let path = p.strip_prefix(root).unwrap_or(&p).to_string_lossy().into();
-            out.push(SourceFile { path, bytes });
-        }
-    }
-    out
 }
