@@ -106,8 +106,12 @@ impl Redactor {
         values.dedup();
         let automaton = (!values.is_empty())
             .then(|| {
+                // Built anew for every scan from a few values: a DFA (what the builder
+                // picks for few patterns) costs more to build than it saves in searching
+                // the model's strings once.
                 aho_corasick::AhoCorasick::builder()
                     .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                    .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
                     .build(&values)
                     .ok()
             })
