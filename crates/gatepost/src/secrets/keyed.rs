@@ -600,37 +600,18 @@ pub(crate) fn extract(
         if pos >= b.len() {
             return None;
         }
-        if pos == start {
-            // Neither key nor separator: the value starts with punctuation (`$…`, `+…`).
-            if is_alnum(b[pos]) {
-                continue;
-            }
-            return finish(
-                text,
-                pos,
-                value_quote(b, start, pos),
-                spaced_eq && !saw_colon,
-                &key,
-            );
-        }
-        if !is_alnum(b[pos]) {
-            return finish(
-                text,
-                pos,
-                value_quote(b, start, pos),
-                spaced_eq && !saw_colon,
-                &key,
-            );
-        }
-        // Next piece is either more key words or the value; the loop decides.
-        let _ = spaced_eq;
-        // After `=`/`:` on the same line, a run that opens with a known word but goes on
-        // with something else (`private_rGAP…`, `pass_w0rd`) is the value, not more key.
-        let assigned_here = (saw_eq || saw_colon) && !sep_newline;
-        if let Piece::Full(_) = classify(&text[pos..piece_end(b, pos)]) {
-            if !assigned_here || run_all_known(b, pos) {
-                continue;
-            }
+        // More key words follow, or the value starts here. With neither key nor separator
+        // consumed, the value starts with punctuation (`$…`, `+…`). After `=`/`:` on the
+        // same line, a run that opens with a known word but goes on with something else
+        // (`private_rGAP…`, `pass_w0rd`) is the value, not more key.
+        let more_key = is_alnum(b[pos])
+            && (pos == start || {
+                let assigned_here = (saw_eq || saw_colon) && !sep_newline;
+                matches!(classify(&text[pos..piece_end(b, pos)]), Piece::Full(_))
+                    && (!assigned_here || run_all_known(b, pos))
+            });
+        if more_key {
+            continue;
         }
         return finish(
             text,

@@ -11,13 +11,20 @@ use hcl_edit::template::{Directive, Element, Template};
 use hcl_edit::Span as _;
 
 /// Resolves the names an expression may refer to. Implemented by the module context.
+/// Names resolve to nothing unless a scope says otherwise.
 pub trait Resolver {
     /// `var.NAME`
-    fn var(&self, name: &str) -> Option<Val>;
+    fn var(&self, _name: &str) -> Option<Val> {
+        None
+    }
     /// `local.NAME`
-    fn local(&self, name: &str) -> Option<Val>;
+    fn local(&self, _name: &str) -> Option<Val> {
+        None
+    }
     /// `data.TYPE.NAME.ATTR...` or `TYPE.NAME.ATTR...`: the value if statically known.
-    fn reference(&self, parts: &[String]) -> Option<Val>;
+    fn reference(&self, _parts: &[String]) -> Option<Val> {
+        None
+    }
     /// Module-relative path for `path.module`.
     fn module_path(&self) -> String;
     /// Read a file inside the scanned tree for `file()` / `templatefile()`.
@@ -205,14 +212,8 @@ impl<'a> Eval<'a> {
 
     fn for_expr(&mut self, e: &Expression, f: &hcl_edit::expr::ForExpr) -> Val {
         let coll = self.eval(&f.intro.collection_expr);
-        let pairs: Vec<(Val, Val)> = match coll {
-            Val::List(l) => l
-                .into_iter()
-                .enumerate()
-                .map(|(i, v)| (Val::Num(i as f64), v))
-                .collect(),
-            Val::Obj(o) => o.into_iter().map(|(k, v)| (Val::Str(k), v)).collect(),
-            _ => return self.unknown(e),
+        let Some(pairs) = key_value_pairs(coll) else {
+            return self.unknown(e);
         };
         let kname = f
             .intro
@@ -317,14 +318,8 @@ impl<'a> Eval<'a> {
                 },
                 Directive::For(f) => {
                     let coll = self.eval(&f.for_expr.collection_expr);
-                    let pairs: Vec<(Val, Val)> = match coll {
-                        Val::List(l) => l
-                            .into_iter()
-                            .enumerate()
-                            .map(|(i, v)| (Val::Num(i as f64), v))
-                            .collect(),
-                        Val::Obj(o) => o.into_iter().map(|(k, v)| (Val::Str(k), v)).collect(),
-                        _ => return false,
+                    let Some(pairs) = key_value_pairs(coll) else {
+                        return false;
                     };
                     for (k, v) in pairs {
                         let mark = self.bound.len();
@@ -532,19 +527,24 @@ fn loose_eq(l: &Val, r: &Val) -> bool {
     }
 }
 
+/// What a `for` iterates: a list's (index, item) or an object's (key, value) pairs.
+fn key_value_pairs(coll: Val) -> Option<Vec<(Val, Val)>> {
+    match coll {
+        Val::List(l) => Some(
+            l.into_iter()
+                .enumerate()
+                .map(|(i, v)| (Val::Num(i as f64), v))
+                .collect(),
+        ),
+        Val::Obj(o) => Some(o.into_iter().map(|(k, v)| (Val::Str(k), v)).collect()),
+        _ => None,
+    }
+}
+
 /// What a template file sees: its own variables, plus files and `path.module` of the caller.
 struct TemplateScope<'a>(&'a dyn Resolver);
 
 impl Resolver for TemplateScope<'_> {
-    fn var(&self, _: &str) -> Option<Val> {
-        None
-    }
-    fn local(&self, _: &str) -> Option<Val> {
-        None
-    }
-    fn reference(&self, _: &[String]) -> Option<Val> {
-        None
-    }
     fn module_path(&self) -> String {
         self.0.module_path()
     }

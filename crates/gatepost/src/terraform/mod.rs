@@ -699,15 +699,6 @@ impl Resolver for ModuleCtx<'_> {
 /// Resolves nothing: for variable defaults and tfvars, which may not reference anything.
 struct NoRefs;
 impl Resolver for NoRefs {
-    fn var(&self, _: &str) -> Option<Val> {
-        None
-    }
-    fn local(&self, _: &str) -> Option<Val> {
-        None
-    }
-    fn reference(&self, _: &[String]) -> Option<Val> {
-        None
-    }
     fn module_path(&self) -> String {
         ".".into()
     }

@@ -7,43 +7,33 @@
 //! from that position on.
 
 use crate::model::Span;
+use crate::parse::LineIndex;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
-/// Byte offsets of line starts, to turn (line, column) into an offset and back.
+/// A workflow's text with its line index, to turn (line, column) into an offset and back.
 pub struct Source<'a> {
     text: &'a str,
-    starts: Vec<usize>,
+    lines: LineIndex,
 }
 
 impl<'a> Source<'a> {
     pub fn new(text: &'a str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Source { text, starts }
+        let lines = LineIndex::new(text);
+        Source { text, lines }
     }
 
     fn offset(&self, s: &Span) -> Option<usize> {
-        let start = *self.starts.get(s.line.checked_sub(1)? as usize)?;
-        let line = &self.text[start..];
-        let col = line
-            .char_indices()
-            .nth(s.column.saturating_sub(1) as usize)
-            .map(|(i, _)| i)
-            .unwrap_or(line.len());
-        Some(start + col)
+        self.lines.offset(self.text, s)
     }
 
     fn span(&self, offset: usize) -> Span {
-        let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts[line - 1];
-        let col = self.text[start..offset].chars().count();
-        Span::new(line as u32, col as u32 + 1)
+        self.lines.span(self.text, offset)
     }
 
     /// The text of a comment that ends the given line (`key: value  # why`), if any.
     pub fn trailing_comment(&self, line: u32) -> Option<&'a str> {
-        let start = *self.starts.get(line.checked_sub(1)? as usize)?;
+        let start = self.lines.line_start(line)?;
         let end = self.text[start..]
             .find('\n')
             .map(|e| start + e)
