@@ -44,12 +44,14 @@ fn texts(files: &[SourceFile]) -> Vec<(String, String)> {
 }
 
 /// Is (line, column) a position in `text`: one of its LF lines, at most one past that
-/// line's last character?
+/// line's last character (the CR of a CRLF not counted; a lone CR, even last, is one)?
 fn inside(text: &str, line: u32, column: u32) -> bool {
-    let Some(l) = text.split('\n').nth(line.saturating_sub(1) as usize) else {
+    let mut lines = text.split('\n');
+    let Some(l) = lines.nth(line.saturating_sub(1) as usize) else {
         return false;
     };
-    let l = l.strip_suffix('\r').unwrap_or(l);
+    let crlf = lines.next().is_some();
+    let l = if crlf { l.strip_suffix('\r').unwrap_or(l) } else { l };
     line >= 1 && column >= 1 && column as usize <= l.chars().count() + 1
 }
 

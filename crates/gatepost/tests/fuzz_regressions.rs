@@ -128,3 +128,31 @@ fn nested_collection_keys_are_refused_quickly() {
     assert_eq!(docs[0].value[r#"{"a":1}"#], "x");
     assert_eq!(docs[0].value[r#"["b","c"]"#], "y");
 }
+
+/// `model` (long run): a GitLab file of lone CRs around a `?` key. YAML reads each CR as a
+/// line break; the pipeline resource is placed where the root mapping's event ends up, the
+/// end of the text, which in LF lines is line 1, one past its last character (a CR). The
+/// fuzz harness stripped that CR as if it ended a CRLF line and called the place outside;
+/// it now strips a CR only before an LF. Here: every resource lies within the file.
+#[test]
+fn resource_after_lone_carriage_returns_is_inside_its_file() {
+    let crash = include_bytes!("fuzz_crashes/model-gitlab-lone-cr-question-key.gitlab-ci.yml");
+    let r = gatepost::scan::model_sources(
+        vec![gatepost::SourceFile {
+            path: ".gitlab-ci.yml".into(),
+            bytes: crash.to_vec(),
+        }],
+        &gatepost::Options::default(),
+    );
+    assert!(!r.resources.is_empty());
+    let chars = crash.len() as u32; // ASCII, no LF: one line
+    for res in &r.resources {
+        assert_eq!(res.line, 1, "{}", res.address);
+        assert!(
+            res.column >= 1 && res.column <= chars + 1,
+            "{}:{}",
+            res.address,
+            res.column
+        );
+    }
+}
