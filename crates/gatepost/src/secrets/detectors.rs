@@ -482,7 +482,7 @@ pub(crate) const SHAPE_INFO: &[(&str, &str, Confidence)] = &[(
     M,
 )];
 
-/// Keyword-driven detectors implemented in `keyed.rs` (listed for `detectors()`).
+/// Keyword-driven detectors implemented in `keyed/` (listed for `detectors()`).
 pub(crate) const KEYED_INFO: &[(&str, &str, Confidence)] = &[
     (
         "generic-password",

@@ -2,7 +2,7 @@
 //!
 //! Pipeline: an Aho-Corasick prefilter (`prefilter.rs`) finds detector keywords;
 //! only the lines around a hit are given to that detector's regex (`detectors.rs`)
-//! or to the key/value walker (`keyed.rs`); each value then passes decoy
+//! or to the key/value walker (`keyed/`); each value then passes decoy
 //! (`decoys.rs`) and entropy (`entropy.rs`) checks. Candidates carry a redacted
 //! preview and a fingerprint (`redact.rs`), never the secret itself.
 

@@ -1,6 +1,6 @@
 //! Vendor and product names. A name like `mailchimp` or `TRUENAS_` right before a
 //! high-entropy token is strong evidence of a credential even when the token has
-//! no recognisable format; `keyed.rs` uses these as key-name triggers.
+//! no recognisable format; `keyed/` uses these as key-name triggers.
 //! Names that are ordinary English words are left out to keep noise down.
 
 pub(crate) const VENDORS: &[&str] = &[
