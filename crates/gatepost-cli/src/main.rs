@@ -1,6 +1,8 @@
 //! The `gatepost` command.
 
 mod context;
+mod cost_table;
+mod policy_tests;
 mod progress;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -341,7 +343,7 @@ fn parse_date(s: &str) -> Result<String, String> {
     }
 }
 
-fn load_policy_dir(dir: &Path) -> Result<Vec<PolicyFile>, String> {
+pub(crate) fn load_policy_dir(dir: &Path) -> Result<Vec<PolicyFile>, String> {
     let mut out = Vec::new();
     let walk = ignore::WalkBuilder::new(dir)
         .standard_filters(false)
@@ -361,7 +363,7 @@ fn load_policy_dir(dir: &Path) -> Result<Vec<PolicyFile>, String> {
     Ok(out)
 }
 
-fn emit(out: &Option<PathBuf>, text: &str) -> Result<(), String> {
+pub(crate) fn emit(out: &Option<PathBuf>, text: &str) -> Result<(), String> {
     emit_with(out, |w| w.write_all(text.as_bytes()))
 }
 
@@ -465,7 +467,7 @@ fn run(cli: Cli) -> Result<u8, String> {
             eprintln!("gatepost: wrote {}", path.display());
             Ok(0)
         }
-        Command::Test { dirs, verbose } => run_tests(&dirs, verbose),
+        Command::Test { dirs, verbose } => policy_tests::run(&dirs, verbose),
         Command::Model { args } => {
             let report = args.model()?;
             emit(&None, &report.model_json())?;
@@ -481,7 +483,7 @@ fn run(cli: Cli) -> Result<u8, String> {
                     "{}\n",
                     serde_json::to_string_pretty(&report.costs).unwrap_or_default()
                 ),
-                _ => cost_table(&report.costs),
+                _ => cost_table::render(&report.costs),
             };
             emit(&None, &text)?;
             Ok(if report.errors.is_empty() { 0 } else { 2 })
@@ -560,137 +562,12 @@ fn run(cli: Cli) -> Result<u8, String> {
     }
 }
 
-/// `gatepost test`: the bundled policies' tests, or those under `dirs` (with the bundled
-/// libraries, so users' rules can import them).
-fn run_tests(dirs: &[PathBuf], verbose: bool) -> Result<u8, String> {
-    let files: Vec<PolicyFile> = if dirs.is_empty() {
-        policy::bundled().to_vec()
-    } else {
-        let mut own = Vec::new();
-        for d in dirs {
-            own.extend(load_policy_dir(d)?);
-        }
-        let defined: std::collections::HashSet<_> =
-            own.iter().filter_map(|f| f.package.clone()).collect();
-        let libs = policy::bundled().iter().filter(|f| {
-            f.path.starts_with("policies/lib/")
-                && f.package.as_ref().is_some_and(|p| !defined.contains(p))
-        });
-        own.extend(libs.cloned());
-        own
-    };
-    let results = gatepost::testing::run(&files);
-    let mut out = String::new();
-    for r in &results {
-        if !r.passed {
-            out.push_str(&format!("FAIL {}: {}\n", r.file, r.name));
-            if let Some(e) = &r.error {
-                out.push_str(&format!("  {}\n", e.replace('\n', "\n  ")));
-            }
-        } else if verbose {
-            out.push_str(&format!("PASS {}: {}\n", r.file, r.name));
-        }
-    }
-    let passed = results.iter().filter(|r| r.passed).count();
-    if results.is_empty() {
-        emit(&None, &out)?;
-        return Err("no tests found (rules named test_* in *_test.rego files)".into());
-    }
-    let verdict = if passed == results.len() {
-        "PASS"
-    } else {
-        "FAIL"
-    };
-    out.push_str(&format!(
-        "{verdict}: {passed}/{} tests passed\n",
-        results.len()
-    ));
-    emit(&None, &out)?;
-    Ok(if passed == results.len() { 0 } else { 1 })
-}
-
 fn rules_for(args: &ScanArgs) -> Result<Vec<policy::Rule>, String> {
     let mut rules = policy::bundled_rules();
     for dir in &args.policies {
         rules.extend(load_policy_dir(dir)?.into_iter().filter_map(|p| p.rule));
     }
     Ok(rules)
-}
-
-fn cost_table(costs: &serde_json::Value) -> String {
-    let mut s = String::new();
-    let empty = vec![];
-    for app in costs
-        .get("apps")
-        .and_then(|a| a.as_array())
-        .unwrap_or(&empty)
-    {
-        let bound = if app["lower_bound"].as_bool() == Some(true) {
-            " (at least)"
-        } else {
-            ""
-        };
-        s.push_str(&format!(
-            "app {}: ${:.2}/month{bound}\n",
-            app["app"].as_str().unwrap_or("?"),
-            app["monthly"].as_f64().unwrap_or(0.0)
-        ));
-        let mut rows = vec![[
-            "resource".to_string(),
-            "line item".into(),
-            "quantity".into(),
-            "unit price".into(),
-            "monthly".into(),
-        ]];
-        for item in app["items"].as_array().unwrap_or(&empty) {
-            for li in item["line_items"].as_array().unwrap_or(&empty) {
-                let unit = li["unit"].as_str().unwrap_or("");
-                let qty = li["quantity"].as_f64().unwrap_or(0.0);
-                rows.push([
-                    item["address"].as_str().unwrap_or("").to_string(),
-                    li["name"].as_str().unwrap_or("").to_string(),
-                    format!("{} {unit}", trim_number(qty)),
-                    format!("${:.4}", li["unit_price"].as_f64().unwrap_or(0.0)),
-                    format!("${:.2}", li["monthly"].as_f64().unwrap_or(0.0)),
-                ]);
-            }
-        }
-        // Columns as wide as their widest cell; numbers right-aligned.
-        let width = |c: usize| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0);
-        let w: Vec<usize> = (0..5).map(width).collect();
-        for r in &rows {
-            s.push_str(&format!(
-                "  {:<w0$}  {:<w1$}  {:>w2$}  {:>w3$}  {:>w4$}\n",
-                r[0],
-                r[1],
-                r[2],
-                r[3],
-                r[4],
-                w0 = w[0],
-                w1 = w[1],
-                w2 = w[2],
-                w3 = w[3],
-                w4 = w[4]
-            ));
-        }
-        for np in app["not_priced"].as_array().unwrap_or(&empty) {
-            s.push_str(&format!(
-                "  not priced: {} ({})\n",
-                np["address"].as_str().unwrap_or(""),
-                np["reason"].as_str().unwrap_or("")
-            ));
-        }
-    }
-    if s.is_empty() {
-        s.push_str("no priced resources found\n");
-    }
-    s
-}
-
-/// 730.0 -> "730", 0.25 -> "0.25".
-fn trim_number(x: f64) -> String {
-    let t = format!("{x:.4}");
-    t.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 #[cfg(test)]
