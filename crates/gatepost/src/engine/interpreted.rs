@@ -1,174 +1,23 @@
-//! Rule evaluation with regorus.
-//!
-//! Each rule is evaluated once over the whole input (never once per resource): rules read
-//! `input.by_type[T]`, so a rule costs time in proportion to the resources it cares about.
-//!
-//! Two ways to run the rules, with the same results (a test holds them equal on every
-//! corpus we have):
-//! - **compiled**: the bundled rules, compiled to regorus's bytecode by the build script,
-//!   run on its virtual machine. No Rego is parsed or analysed at run time, and evaluation
-//!   is about twice as fast, which is most of a small scan's cost.
-//! - **interpreted**: whenever users add their own Rego (which may import the bundled
-//!   libraries or read bundled rules). Only the bundled rules a scan evaluates are parsed
-//!   (with the libraries they import), split over one engine per thread; the last such set is
-//!   kept for the next scan in the process.
+//! Rego interpreted by regorus engines: users' policies beside the bundled rules. The rules
+//! a scan evaluates are dealt over one engine per thread, each with the libraries they import.
 
-use crate::policy::{self, PolicyError, PolicyFile, Rule, Severity};
-use regorus::rvm::program::{DeserializationResult, Program};
-use regorus::rvm::vm::RegoVM;
-use serde_json::Value;
-use std::collections::HashSet;
 #[cfg(not(target_arch = "wasm32"))]
-use std::num::NonZeroU32;
-use std::sync::{Arc, LazyLock, Mutex};
+use super::timer;
+use super::{error_line, PolicyError};
+use crate::policy::{self, PolicyFile, Rule, Severity};
+use std::sync::Mutex;
 use std::time::Duration;
-
-/// What one rule reported, before it is located.
-#[derive(Debug, Clone)]
-pub struct Hit {
-    pub rule: usize,
-    pub address: Option<String>,
-    pub pointer: String,
-    pub message: String,
-    pub severity: Option<Severity>,
-    pub file: Option<String>,
-    pub line: Option<u32>,
-    pub column: Option<u32>,
-    pub fingerprint: Option<String>,
-}
-
-/// (rule id, message) for a rule whose evaluation failed.
-pub type RuleError = (String, String);
-
-/// The rules of a scan and how they run.
-#[derive(Clone)]
-pub struct Evaluator {
-    backend: Backend,
-}
-
-#[derive(Clone)]
-enum Backend {
-    Compiled(Compiled),
-    Interpreted(Interpreted),
-}
-
-/// The bundled program, run on regorus's virtual machine.
-#[derive(Clone)]
-struct Compiled {
-    bundled: &'static CompiledRules,
-    /// Unused in WebAssembly, which has no clock to check it against.
-    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
-    time_limit: Duration,
-}
-
-/// The program the build script compiled, with every bundled rule and its entry point.
-struct CompiledRules {
-    program: Arc<Program>,
-    rules: Vec<Rule>,
-    /// The entry point of each rule.
-    entry: Vec<usize>,
-}
 
 /// The rules split into shards, one regorus engine each: parsing, preparing and evaluating
 /// run side by side, one shard per thread.
 #[derive(Clone)]
-struct Interpreted {
+pub(super) struct Interpreted {
     engines: Vec<regorus::Engine>,
     /// The shard (engine) that evaluates each rule.
     shard: Vec<usize>,
     /// The bundled libraries each shard holds.
     libs: Vec<Vec<&'static str>>,
-    rules: Vec<Rule>,
-}
-
-/// The bundled rules as compiled by the build script, read once per process; None if the
-/// build could not compile them (it warns), this regorus cannot read the program, or a rule
-/// has no entry point in it: the Rego is then interpreted.
-fn compiled_rules() -> Option<&'static CompiledRules> {
-    static RULES: LazyLock<Option<CompiledRules>> = LazyLock::new(|| {
-        let bytes = include_bytes!(concat!(env!("OUT_DIR"), "/bundled_rules.rvm"));
-        let Ok(DeserializationResult::Complete(program)) = Program::deserialize_binary(bytes)
-        else {
-            return None;
-        };
-        let rules = policy::bundled_rules();
-        let entry = rules
-            .iter()
-            .map(|r| {
-                program
-                    .entry_points
-                    .get_index_of(format!("{}.deny", r.package).as_str())
-            })
-            .collect::<Option<Vec<usize>>>()?;
-        Some(CompiledRules {
-            program: Arc::new(program),
-            rules,
-            entry,
-        })
-    });
-    RULES.as_ref()
-}
-
-/// Whether scans without users' Rego run the compiled program (false only when the build
-/// could not compile the bundled rules).
-pub fn bundled_rules_compiled() -> bool {
-    compiled_rules().is_some()
-}
-
-impl Compiled {
-    /// Each selected rule on a machine of its own, the rules spread over the threads as they
-    /// free up, those reading the most resources first: a rule's cost varies a thousandfold
-    /// with the resources it reads, and one heavy rule started last would leave the other
-    /// threads idle.
-    fn evaluate(
-        &self,
-        input: &regorus::Value,
-        ids: &[usize],
-    ) -> Vec<Result<regorus::Value, String>> {
-        let reads = resources_read(input, &self.bundled.rules);
-        crate::par::map_costliest_first(
-            ids,
-            |&i| reads(i),
-            |&i| {
-                let mut vm = RegoVM::new();
-                vm.load_program(self.bundled.program.clone());
-                // The time limit bounds evaluation; the instruction budget (25,000 by default)
-                // would stop rules over large repositories.
-                vm.set_max_instructions(usize::MAX);
-                vm.set_strict_builtin_errors(false);
-                #[cfg(not(target_arch = "wasm32"))]
-                vm.set_execution_timer_config(Some(timer(self.time_limit)));
-                vm.set_input(input.clone());
-                vm.execute_entry_point_by_index(self.bundled.entry[i])
-                    .map_err(|e| e.to_string())
-            },
-        )
-    }
-}
-
-/// How many resources of the input each rule reads: its share of the evaluation's cost.
-/// A rule with no types reads facts, which summarize every resource.
-fn resources_read<'a>(input: &'a regorus::Value, rules: &'a [Rule]) -> impl Fn(usize) -> u64 + 'a {
-    let count = |t: &str| -> u64 { input["by_type"][t].as_array().map_or(0, |a| a.len() as u64) };
-    let all: u64 = input["by_type"].as_object().map_or(0, |m| {
-        m.values()
-            .map(|v| v.as_array().map_or(0, |a| a.len() as u64))
-            .sum()
-    });
-    move |i| match rules[i].types.as_slice() {
-        [] => all,
-        types => types.iter().map(|t| count(t)).sum(),
-    }
-}
-
-/// A wall-clock limit checked every 64 steps. wasm32-unknown-unknown has no clock
-/// (`Instant::now` panics there): the browser tab's own script timeout bounds evaluation.
-#[cfg(not(target_arch = "wasm32"))]
-fn timer(limit: Duration) -> regorus::utils::limits::ExecutionTimerConfig {
-    regorus::utils::limits::ExecutionTimerConfig {
-        limit,
-        check_interval: NonZeroU32::new(64).unwrap(),
-    }
+    pub(super) rules: Vec<Rule>,
 }
 
 fn new_engine() -> regorus::Engine {
@@ -181,11 +30,6 @@ fn new_engine() -> regorus::Engine {
 /// The last bundled selection built, prepared: repeated in-process scans of the same kind of
 /// project (editors, bindings) reuse it instead of parsing the Rego again.
 static CACHE: Mutex<Option<(Vec<bool>, Interpreted)>> = Mutex::new(None);
-
-/// Whether a rule is evaluated: not disabled, and it reads a type present (or no type).
-pub fn selected(r: &Rule, present: &HashSet<String>, disabled: &dyn Fn(&Rule) -> bool) -> bool {
-    !disabled(r) && (r.types.is_empty() || r.types.iter().any(|t| present.contains(t)))
-}
 
 fn is_lib(f: &PolicyFile) -> bool {
     f.rule.is_none()
@@ -305,69 +149,10 @@ fn prepare(engine: &mut regorus::Engine) {
     let _ = engine.eval_query("true".into(), false);
 }
 
-impl Evaluator {
-    /// The bundled rules that `wanted` selects, the libraries they import, and users' policy
-    /// files. Parsing and preparing Rego is most of a small scan's cost, so rules that would
-    /// not be evaluated are not loaded at all.
-    pub fn new(
-        user: &[PolicyFile],
-        time_limit: Duration,
-        wanted: &dyn Fn(&Rule) -> bool,
-    ) -> Result<Evaluator, PolicyError> {
-        if user.iter().all(|f| f.is_test) {
-            if let Some(bundled) = compiled_rules() {
-                return Ok(Evaluator {
-                    backend: Backend::Compiled(Compiled {
-                        bundled,
-                        time_limit,
-                    }),
-                });
-            }
-        }
-        Ok(Evaluator {
-            backend: Backend::Interpreted(Interpreted::new(user, time_limit, wanted)?),
-        })
-    }
-
-    /// The rules evaluated, in the order hits refer to them by.
-    pub fn rules(&self) -> &[Rule] {
-        match &self.backend {
-            Backend::Compiled(c) => &c.bundled.rules,
-            Backend::Interpreted(i) => &i.rules,
-        }
-    }
-
-    /// Evaluate the rules that apply to the types present. Errors are per rule.
-    pub fn evaluate(
-        &self,
-        input: &regorus::Value,
-        present: &HashSet<String>,
-        disabled: &dyn Fn(&Rule) -> bool,
-    ) -> (Vec<Hit>, Vec<RuleError>) {
-        let rules = self.rules();
-        let ids: Vec<usize> = (0..rules.len())
-            .filter(|&i| selected(&rules[i], present, disabled))
-            .collect();
-        let results = match &self.backend {
-            Backend::Compiled(c) => c.evaluate(input, &ids),
-            Backend::Interpreted(i) => i.evaluate(input, &ids),
-        };
-        let mut hits = Vec::new();
-        let mut errs = Vec::new();
-        for (i, r) in ids.into_iter().zip(results) {
-            match r {
-                Ok(v) => collect(i, &v, &mut hits),
-                Err(e) => errs.push((rules[i].id.clone(), e)),
-            }
-        }
-        (hits, errs)
-    }
-}
-
 impl Interpreted {
     /// Users' policies beside the bundled rules (or the bundled rules alone, when they could
     /// not be compiled), all interpreted.
-    fn new(
+    pub(super) fn new(
         user: &[PolicyFile],
         time_limit: Duration,
         wanted: &dyn Fn(&Rule) -> bool,
@@ -515,7 +300,7 @@ impl Interpreted {
     }
 
     /// The rules `ids`, each shard's on its own thread, results in `ids` order.
-    fn evaluate(
+    pub(super) fn evaluate(
         &self,
         input: &regorus::Value,
         ids: &[usize],
@@ -542,44 +327,6 @@ impl Interpreted {
             out[at] = r;
         }
         out
-    }
-}
-
-fn error_line(msg: &str) -> u32 {
-    // regorus messages read "path:LINE:COL: ..."
-    msg.split(':')
-        .nth(1)
-        .and_then(|s| s.trim().parse().ok())
-        .unwrap_or(1)
-}
-
-fn collect(rule: usize, v: &regorus::Value, out: &mut Vec<Hit>) {
-    let Ok(json) = serde_json::to_value(v) else {
-        return;
-    };
-    let items = match json {
-        Value::Array(a) => a,
-        Value::Null => return,
-        other => vec![other],
-    };
-    for item in items {
-        let s = |k: &str| item.get(k).and_then(Value::as_str).map(str::to_string);
-        let n = |k: &str| item.get(k).and_then(Value::as_u64).map(|x| x as u32);
-        let message = match &item {
-            Value::String(m) => m.clone(),
-            _ => s("message").or_else(|| s("msg")).unwrap_or_default(),
-        };
-        out.push(Hit {
-            rule,
-            address: s("address"),
-            pointer: s("pointer").unwrap_or_default(),
-            message,
-            severity: s("severity").and_then(|x| Severity::parse(&x)),
-            file: s("file"),
-            line: n("line"),
-            column: n("column"),
-            fingerprint: s("fingerprint"),
-        });
     }
 }
 
