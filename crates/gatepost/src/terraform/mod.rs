@@ -9,8 +9,10 @@ pub mod installed;
 pub mod json_syntax;
 pub mod plan;
 mod policy_doc;
+mod providers;
 pub mod tree;
 pub mod value;
+mod variables;
 
 use crate::model::{pointer_token, Resource, Span};
 use crate::parse::hcl::ParsedHcl;
@@ -19,6 +21,7 @@ use eval::{Eval, Resolver};
 use hcl_edit::expr::{Expression, ObjectKey};
 use hcl_edit::structure::{Block, BlockLabel, Body, Structure};
 use hcl_edit::Span as _;
+use providers::link_providers;
 use serde_json::{json, Map, Value};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -26,6 +29,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 pub use tree::{normalize_tree, TfError, TfTree};
 use value::Val;
+use variables::{declared_defaults, root_vars, NoRefs};
 
 /// One parsed Terraform file (`.tf`) or variable file (`.tfvars`).
 pub struct TfFile {
@@ -144,68 +148,6 @@ struct ModuleCtx<'a> {
 
 fn label(l: &BlockLabel) -> &str {
     l.as_str()
-}
-
-/// A root module's variables: declared defaults, then tfvars, var files and -var (later wins,
-/// as in Terraform). `TF_VAR_*` sits between defaults and tfvars.
-fn root_vars(files: &[TfFile], var_files: &[TfFile], inputs: &TfInputs) -> HashMap<String, Val> {
-    let mut vars = declared_defaults(files);
-    if inputs.env_vars {
-        let mut env: Vec<(String, String)> = std::env::vars()
-            .filter_map(|(k, v)| Some((k.strip_prefix("TF_VAR_")?.to_string(), v)))
-            .collect();
-        env.sort();
-        for (k, v) in env {
-            vars.insert(k, cli_value(&v));
-        }
-    }
-    for vf in var_files {
-        for a in vf.parsed.body.attributes() {
-            let v = Eval::new(&vf.text, &NoRefs).eval(&a.value);
-            vars.insert(a.key.value().as_str().to_string(), v);
-        }
-    }
-    for (path, text) in &inputs.var_files {
-        vars.extend(tree::var_file_values(path, text));
-    }
-    for (k, expr) in &inputs.vars {
-        vars.insert(k.clone(), cli_value(expr));
-    }
-    vars
-}
-
-/// A value given on the command line or in the environment: an HCL literal when it is one,
-/// else the plain string (`--var env=prod`), as Terraform does for string variables.
-fn cli_value(text: &str) -> Val {
-    match hcl_edit::parser::parse_expr(text) {
-        Ok(e) => match Eval::new(text, &NoRefs).eval(&e) {
-            v if v.has_unknown() => Val::Str(text.to_string()),
-            v => v,
-        },
-        Err(_) => Val::Str(text.to_string()),
-    }
-}
-
-/// `variable` blocks: their defaults, or unknown when they have none.
-fn declared_defaults(files: &[TfFile]) -> HashMap<String, Val> {
-    let mut vars = HashMap::new();
-    for f in files {
-        for s in f.parsed.body.iter() {
-            let Structure::Block(b) = s else { continue };
-            if b.ident.value().as_str() != "variable" {
-                continue;
-            }
-            let Some(name) = b.labels.first().map(label) else {
-                continue;
-            };
-            let v = match b.body.get_attribute("default") {
-                Some(a) => Eval::new(&f.text, &NoRefs).eval(&a.value),
-                None => Val::Unknown(format!("var.{name}")),
-            };
-            vars.insert(name.to_string(), v);
-        }
-    }
-    vars
 }
 
 impl<'a> ModuleCtx<'a> {
@@ -696,17 +638,6 @@ impl Resolver for ModuleCtx<'_> {
     }
 }
 
-/// Resolves nothing: for variable defaults and tfvars, which may not reference anything.
-struct NoRefs;
-impl Resolver for NoRefs {
-    fn module_path(&self) -> String {
-        ".".into()
-    }
-    fn read_file(&self, _: &str) -> Option<String> {
-        None
-    }
-}
-
 /// Policy documents written as JSON strings (heredoc, `jsonencode`, literal) become objects, so
 /// every IAM rule reads one shape whatever the source form.
 pub(crate) fn parse_policies(v: &mut Val) {
@@ -729,80 +660,6 @@ pub(crate) fn parse_policies(v: &mut Val) {
         }
         Val::List(l) => l.iter_mut().for_each(parse_policies),
         _ => {}
-    }
-}
-
-/// Join each resource to its provider configuration: region, default tags/labels.
-fn link_providers(out: &mut [Resource]) {
-    let providers: HashMap<String, Value> = out
-        .iter()
-        .filter(|r| r.kind == "terraform.provider")
-        .map(|r| {
-            let key = r.address.trim_start_matches("provider.").to_string();
-            let mut p = json!({"name": r.type_, "address": r.address});
-            for k in [
-                "region",
-                "project",
-                "zone",
-                "location",
-                "default_tags",
-                "default_labels",
-            ] {
-                if let Some(v) = r.attrs.get(k) {
-                    let v = match (k, v) {
-                        ("default_tags", Value::Array(a)) => a
-                            .first()
-                            .and_then(|b| b.get("tags"))
-                            .cloned()
-                            .unwrap_or(Value::Null),
-                        _ => v.clone(),
-                    };
-                    p[k] = v;
-                }
-            }
-            (key, p)
-        })
-        .collect();
-    for r in out.iter_mut() {
-        let Some(Value::String(pref)) = r.links.remove("provider_ref") else {
-            continue;
-        };
-        let p = providers
-            .get(&pref)
-            .cloned()
-            .unwrap_or_else(|| json!({"name": pref.split('.').next().unwrap_or_default()}));
-        // Data sources take no tags, nor do managed types the API cannot tag (policy
-        // attachments, DNS records): only taggable resources inherit the provider's.
-        let taggable = r.kind == "terraform.resource"
-            && matches!(
-                crate::link::tags::tag_pointer(&r.type_),
-                Some("/tags" | "/labels")
-            );
-        if let (true, Some(Value::Object(dt)), Some(Value::Object(tags))) = (
-            taggable,
-            p.get("default_tags"),
-            r.attrs.get("tags").or(Some(&Value::Object(Map::new()))),
-        ) {
-            let mut all = dt.clone();
-            all.extend(tags.clone());
-            if let Value::Object(a) = &mut r.attrs {
-                a.insert("tags_all".into(), Value::Object(all));
-            }
-        }
-        // Google: `default_labels` merged under the resource's `labels`, as the provider
-        // reports them in `effective_labels`.
-        if let (true, Some(Value::Object(dl)), Some(Value::Object(labels))) = (
-            taggable,
-            p.get("default_labels"),
-            r.attrs.get("labels").or(Some(&Value::Object(Map::new()))),
-        ) {
-            let mut all = dl.clone();
-            all.extend(labels.clone());
-            if let Value::Object(a) = &mut r.attrs {
-                a.insert("effective_labels".into(), Value::Object(all));
-            }
-        }
-        r.links.insert("provider".into(), p);
     }
 }
 
