@@ -20,7 +20,7 @@ use crate::policy::Rule;
 use crate::report::{Report, ScanError, Summary};
 use build_model::{parse_model, scan_secrets};
 use locate::locate;
-use options::{cost_options, merge};
+use options::cost_options;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -135,7 +135,7 @@ fn scan_sources_here(mut files: Vec<SourceFile>, opts: &Options) -> Report {
     report.costs = serde_json::to_value(&cost).unwrap_or(Value::Null);
 
     let mut config = default_config();
-    merge(&mut config, &opts.config);
+    crate::config::merge_json(&mut config, &opts.config);
     crate::quantity::canonical_quota_config(&mut config);
     if !config.get("today").is_some_and(Value::is_string) {
         config["today"] = json!(today_utc());

@@ -155,18 +155,6 @@ pub fn default_config() -> Value {
     })
 }
 
-pub(super) fn merge(base: &mut Value, over: &Value) {
-    match (base, over) {
-        (Value::Object(b), Value::Object(o)) => {
-            for (k, v) in o {
-                merge(b.entry(k.clone()).or_insert(Value::Null), v);
-            }
-        }
-        (b, o) if !o.is_null() => *b = o.clone(),
-        _ => {}
-    }
-}
-
 pub(super) fn cost_options(opts: &Options) -> crate::cost::CostOptions {
     crate::cost::CostOptions {
         default_region: opts

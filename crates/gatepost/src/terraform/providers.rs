@@ -2,7 +2,7 @@
 //! labels), which tag and location rules read from `links.provider`.
 
 use crate::model::Resource;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 use std::collections::HashMap;
 
 /// Join each resource to its provider configuration: region, default tags/labels.
@@ -51,30 +51,36 @@ pub(super) fn link_providers(out: &mut [Resource]) {
                 crate::link::tags::tag_pointer(&r.type_),
                 Some("/tags" | "/labels")
             );
-        if let (true, Some(Value::Object(dt)), Some(Value::Object(tags))) = (
-            taggable,
-            p.get("default_tags"),
-            r.attrs.get("tags").or(Some(&Value::Object(Map::new()))),
-        ) {
-            let mut all = dt.clone();
-            all.extend(tags.clone());
-            if let Value::Object(a) = &mut r.attrs {
-                a.insert("tags_all".into(), Value::Object(all));
-            }
-        }
-        // Google: `default_labels` merged under the resource's `labels`, as the provider
-        // reports them in `effective_labels`.
-        if let (true, Some(Value::Object(dl)), Some(Value::Object(labels))) = (
-            taggable,
-            p.get("default_labels"),
-            r.attrs.get("labels").or(Some(&Value::Object(Map::new()))),
-        ) {
-            let mut all = dl.clone();
-            all.extend(labels.clone());
-            if let Value::Object(a) = &mut r.attrs {
-                a.insert("effective_labels".into(), Value::Object(all));
-            }
+        if taggable {
+            inherit(&mut r.attrs, &p, "default_tags", "tags", "tags_all");
+            // Google: `default_labels` merged under the resource's `labels`, as the provider
+            // reports them in `effective_labels`.
+            inherit(
+                &mut r.attrs,
+                &p,
+                "default_labels",
+                "labels",
+                "effective_labels",
+            );
         }
         r.links.insert("provider".into(), p);
+    }
+}
+
+/// The provider's `defaults` with the resource's `own` map over them, set as `merged`
+/// (a resource's own value wins, as the provider applies it).
+fn inherit(attrs: &mut Value, provider: &Value, defaults: &str, own: &str, merged: &str) {
+    let Some(Value::Object(d)) = provider.get(defaults) else {
+        return;
+    };
+    let mut all = d.clone();
+    match attrs.get(own) {
+        Some(Value::Object(o)) => all.extend(o.clone()),
+        None => {}
+        // Not a map (an unresolved expression): the merged map is not known.
+        Some(_) => return,
+    }
+    if let Value::Object(a) = attrs {
+        a.insert(merged.into(), Value::Object(all));
     }
 }
