@@ -50,8 +50,8 @@ fn inside(text: &str, line: u32, column: u32) -> bool {
     let Some(l) = lines.nth(line.saturating_sub(1) as usize) else {
         return false;
     };
-    let crlf = lines.next().is_some();
-    let l = if crlf { l.strip_suffix('\r').unwrap_or(l) } else { l };
+    let ends_in_lf = lines.next().is_some();
+    let l = if ends_in_lf { l.strip_suffix('\r').unwrap_or(l) } else { l };
     line >= 1 && column >= 1 && column as usize <= l.chars().count() + 1
 }
 

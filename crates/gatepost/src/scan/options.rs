@@ -14,7 +14,7 @@ pub struct Limits {
     /// Larger files are reported (kind `read`) and not scanned, on disk and in memory.
     pub max_file_bytes: u64,
     /// Alias expansion and nesting depth of YAML and JSON; the depth also bounds HCL
-    /// (which stops at [`hcl::MAX_DEPTH`] whatever it says).
+    /// (which stops at [`crate::parse::hcl::MAX_DEPTH`] whatever it says).
     pub yaml: yaml::Limits,
     /// Wall-clock limit for each rule's evaluation.
     pub eval_time: Duration,
