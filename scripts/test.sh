@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+# A clean clone builds everything once: incremental caches would only take disk.
+if [ "${CI:-}" = true ]; then export CARGO_INCREMENTAL=0; fi
 # Labelled third-party test data lives beside the checkout (see each NOTICE.md).
 CORPUS="${GATEPOST_CORPUS:-$(cd .. && pwd)/shared/corpus}"
 
@@ -43,6 +45,9 @@ fuzz_seconds="${GATEPOST_FUZZ_SECONDS:-60}"
 if [ "$fuzz_seconds" != 0 ]; then
     if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
         step "fuzz smoke: every fuzz target for ${fuzz_seconds}s"
+        # The fuzz build has a target directory of its own; in CI, free the disk the
+        # workspace builds used first.
+        if [ "${CI:-}" = true ]; then rm -rf target/debug target/release target/wasm32-unknown-unknown; fi
         FUZZ_SECONDS="$fuzz_seconds" ./scripts/fuzz-smoke.sh
     else
         step "fuzz smoke: skipped, no nightly toolchain on this machine"
