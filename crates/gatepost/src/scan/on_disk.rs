@@ -51,8 +51,9 @@ pub fn discover_paths(roots: &[&Path], opts: &Options) -> Discovered {
 }
 
 /// Run `scan` ([`scan_sources`] or [`model_sources`](super::model_sources)) on what was
-/// discovered on disk, with the installed modules expanded. Every path-based entry (library, bindings, CLI `scan`,
-/// `model`, `cost`, `baseline`) goes through here, so they all see the same model.
+/// discovered on disk, with the installed modules expanded. Every path-based entry
+/// (library, bindings, CLI `scan`, `model`, `cost`, `baseline`) goes through here, so they
+/// all see the same model.
 pub fn scan_discovered(
     found: Discovered,
     opts: &Options,
